@@ -1,0 +1,550 @@
+"""Strip web boilerplate from scraped article text before it is segmented.
+
+Scraped news pages keep the furniture of the page they came from: navigation
+links, share buttons, photo credits and captions, newsletter and cookie
+prompts, bylines and agency sign-offs, and (in Multi-News) whole documents that
+are only a web-archive or Twitter notice. Left in, these lines become
+"sentences" that the later stages count, align and may even quote in a brief.
+
+The cleaner works line by line with anchored patterns and length limits, on
+the principle that a false removal is worse than a missed one: a real sentence
+that merely mentions Twitter, cookies or a photographer must survive, so most
+rules only fire on a whole short line whose shape is unmistakable. Only a few
+markers that never occur in prose (``Image caption``, ``Continue reading the
+main story``, URLs) are cut out of the middle of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["clean_text"]
+
+# --------------------------------------------------------------------------
+# Building blocks
+# --------------------------------------------------------------------------
+
+# A capitalised name part: "Smith", "O'Sullivan", "Abad-Santos", "R.", "Jr.".
+_NAME_TOKEN = r"[A-Z][\w'’.-]*"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|al|bin|ibn|el|dos|das)"
+# Two to four name parts, so that "By Monday, ..." is not mistaken for a byline.
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}"
+# Words of a credit or byline tail: "Reuters", "BBC Home Affairs correspondent".
+_CREDIT_WORD = (
+    r"(?:[A-Z][\w.'’&-]*|correspondent|editor|reporter|writer|staff|contributor|columnist"
+    r"|producer|senior|chief|political|special|in|for|and|of|the|at|via|&|\d+)"
+)
+_CREDIT_WORDS = rf"{_CREDIT_WORD}(?:[ ,/]+{_CREDIT_WORD}){{0,9}}"
+_CREDIT_ROLE = (
+    r"(?:Additional |Further )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten"
+    r"|[Ee]dited|[Tt]ranslated|[Rr]esearch|[Gg]raphics)(?: and (?:\w+ )?\w+)?"
+)
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_HANDLE = r"@\w{2,}"
+_PHONE = r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}"
+_AGENCY = (
+    r"(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|dpa|DPA|UPI|CNN|EFE|ANSA|Xinhua"
+    r"|PA|Bloomberg|SID|KNA|epd|USA\s+TODAY|Agence\s+France-Presse)"
+)
+# Picture agencies and libraries that only ever appear in credits.
+_PICTURE_AGENCY = (
+    r"(?:Getty(?:\s+Images)?|AFP|Reuters|AP(?:\s+Photo)?|Shutterstock|iStock(?:photo)?|Corbis"
+    r"|Newscom|Flickr(?:\.com)?|Wikimedia\s+Commons|Photofest|EPA|Rex\s+Features|REX"
+    r"|Alamy|NurPhoto|SIPA|Zuma(?:\s+Press)?|Abaca(?:\s+Press)?|Getty)"
+)
+# "Photo: ...", "Image by ...": the label of a stand-alone picture credit.
+_PICTURE_LABEL = (
+    r"(?:Facebook Twitter Pinterest |AP |Lead |Top |Main |Featured )?(?:Image|Photo|Photograph"
+    r"|Picture|Pic|Illustration|Graphic|Credit|Photo credit|Image credit|Image source"
+    r"|Photographer|Photo illustration|Photos|Images|Photographs|Source|Video|image|photo)"
+)
+# Credit text may hold initials ("G. Tomasevic") or domains, not sentence ends.
+_CREDIT_TEXT = r"(?:[^.!?]|(?<=\b[A-Z])\.|\.(?=\S))"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?"
+# One word of a timestamp such as "Last updated at 6:04 PM on 20th October 2011".
+_DATE_WORD = (
+    rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?"
+    r"|[ap]\.?m\.?|[AP]M|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|on|at|of)[,.]?"
+)
+_URL = (
+    r"(?:\b(?:https?://|www\.)|\bpic\.twitter\.com/"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ly|co|gov|edu|io|tv|me|us|uk|de|fm|gl|gd|be|it)/)"
+    r"\S*?(?=[.,;:!?)\]\"'”’]*(?:\s|$))"
+)
+
+# --------------------------------------------------------------------------
+# Whole-line rules. Each is matched against the complete (normalised) line;
+# a rule's name only serves to explain a removal when auditing.
+#
+# Rules are split by cost. "Anchored" rules start with literal text and fail
+# on the first few characters of a prose line, so every line may try them.
+# "Keyword" rules look for a marker anywhere in the line (".{0,200}Sign Up");
+# they only run on lines where _KEYWORD finds one of their markers, which keeps
+# the cleaner linear and fast on megabytes of text.
+# --------------------------------------------------------------------------
+
+# Labels, widgets and credits never run long; the limit protects paragraphs.
+_SHORT = 300
+
+_SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
+    # Navigation.
+    ("nav", r"(?:\d{1,2}\.\s*)?Skip to\b.{0,60}"),
+    ("nav", r"(?:CLOSE\s+)?Skip in Skip x Embed x Share\b.*"),
+    (
+        "section",
+        r"(?:World|Politics|Business|Conflicts|Opinion|Sports?|Entertainment|Health|Science"
+        r"|Technology|Tech|Culture|Lifestyle|Local|National|Nation|Features|Columnist|News"
+        r"|Breaking News|Top Stories|Latest|Home|Menu|Search|Videos?|Photos?|Gallery|Podcast"
+        r"|Today|Environment|Education|Travel|Economy|Markets|Crime|Your Health|Grid View)",
+    ),
+    # Share and follow widgets.
+    (
+        "share",
+        r"(?i:(?:share(?: this(?: article| story| page| post| video)?)?|share on \w+|tweet|pin"
+        r"|e-?mail|print|save|comments?|whatsapp|facebook|twitter|linkedin|pinterest|reddit"
+        r"|messenger|sms|copy link|play|google\+)(?:[\s|•·,/]+|$))+",
+    ),
+    ("share", r"Click to (?:share|email|print)\b.{0,80}"),
+    ("share", r"(?:Help spread the word! )?Share Tweet\b.{0,80}"),
+    (
+        "follow",
+        r"[-–—•►\s]*(?:Stay Up To Date, )?(?:Follow|FOLLOW)\s.{0,160}?"
+        r"(?:Twitter|Facebook|Instagram|Google\+|Tumblr|YouTube|LinkedIn|Snapchat|@\w|https?://"
+        r"|\.com\b).{0,120}",
+    ),
+    (
+        "follow",
+        r"(?:Like|LIKE) (?:us|\w+|\"[^\"]{1,40}\")(?: on| at)?\s*:?\s*\S*(?:facebook|Facebook)\S*",
+    ),
+    ("follow", r"Join [Tt]he [Cc]onversation\b.{0,80}|(?:Find|Connect with) us on\b.{0,80}"),
+    # Advertising and reading prompts.
+    (
+        "ad",
+        r"(?i:(?:photo |video )?(?:advertisement|advertising|sponsored(?: content)?|report this ad"
+        r"|story continued below)(?: continue reading the main story)?"
+        r"|continue reading(?: the main story| below)?)",
+    ),
+    (
+        "teaser",
+        r"[(►•▶\[]*\s*(?:RELATED(?: CONTENT| STORIES| STORY| LINKS| ARTICLES| COVERAGE| VIDEO| NEWS)?"
+        r"|Related(?: [Cc]ontent| [Ss]tories| [Ss]tory| [Ll]inks| [Aa]rticles| [Cc]overage"
+        r"| [Nn]ews(?: [Aa]rticles)?)?|READ MORE|Read [Mm]ore(?: about)?|READ|Read|Read [Nn]ext"
+        r"|MORE|More|SEE ALSO|See [Aa]lso|ALSO|Also|ALSO ON [\w.]+|Also on [\w.]+"
+        r"|PHOTOS?|Photos?|VIDEOS?|Video|WATCH|Watch|LISTEN|STORY|EDITORIAL|Explore further"
+        r"|BLOG|IMAGES|NEW IMAGES|Recommended|MUST READ|Must [Rr]ead|DON'T MISS|Don't [Mm]iss"
+        r"|TRENDING|Trending(?: News| Now)?|MORE FROM [\w ]{1,30}|More from [\w ]{1,30}"
+        r"|TOP STORIES|Top [Ss]tories|Most Popular(?: Stories)?(?: this week)?|FOR THE RECORD"
+        r"|IN CASE YOU MISSED IT|Read or Share this story|Previously|DRIVING THE DAY)"
+        r"\s*(?:[:»>]+.{0,200}|\.{3})?[)\]]?",
+    ),
+    ("teaser", r"[(►•▶\s]*(?:RELATED|MORE|ALSO) (?:[A-Z'‘\"“][a-z]|\d).{0,200}"),
+    ("teaser", r"\((?:PHOTOS?|VIDEOS?|WATCH|Also on [\w.]+|ALSO ON [\w.]+|[A-Z][A-Z ]{2,30}):.{1,150}\)"),
+    ("teaser", r"Read more (?:on|at) \S+"),
+    (
+        "teaser",
+        r"(?:Read|READ|Watch|WATCH|See|Listen to|View|Check out)\b[^.!?]{0,120}"
+        r"\b(?:here|below)[.:!]?\)?",
+    ),
+    (
+        "teaser",
+        r"(?:Read|Watch|See|Listen to|View) (?:the )?(?:full |complete )?(?:letter|statement|report"
+        r"|transcript|interview|document|complaint|lawsuit|restraining order|order|ruling|memo"
+        r"|filing|blog|video|speech|decision|indictment)\b[^.!?]{0,100}",
+    ),
+    ("teaser", r"\[[^\[\]]{1,150}\]|\((?:Below|Above), .{1,120}\)"),
+    (
+        "teaser",
+        r"(?:This (?:article|story) (?:is )?tagged under|Topics|Tags|Filed under|Categories)"
+        r"\s*:.{0,200}",
+    ),
+    # Photo credits and captions that stand alone on a line.
+    (
+        "picture",
+        rf"(?:{_PICTURE_LABEL}\s*(?::\s*{_CREDIT_TEXT}{{1,100}}|by {_CREDIT_WORDS})\.?\s*){{1,3}}",
+    ),
+    ("credit", r"(?:Photo |Image )?[Cc]ourtesy(?: of)? [^.!?]{1,60}"),
+    ("credit", r"\(?(?:Photo|Image|Picture|Credit)s?\s*(?::|by)\s*[^()]{1,80}\)"),
+    ("credit", r"\(\s*[A-Z][^().!?]{1,60}\s*\)"),
+    ("credit", r"Copyright\s+(?:©|\(c\)|\d{4}).{0,250}|©.{0,600}|Copyright [A-Z][\w&.' /-]{1,60}"),
+    ("credit", r"Enlarge (?:Image|this image)\b.*|Slideshow \(\d+ Images?\)|Full-size image here"),
+    ("credit", r"Media playback is unsupported on your device"),
+    # Bylines, sign-offs and contacts.
+    (
+        "byline",
+        rf"(?:/\s*)?(?:(?:Updated|Posted|Written|Story|Words|Text|Reporting)\s+)?(?:By|BY|by):?\s+"
+        rf"(?:Dr\.?\s+|Prof\.?\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+        rf"(?:\s*(?:,|\||-|–|—|/|\bfor\b)\s*{_CREDIT_WORDS})?\.?",
+    ),
+    (
+        "byline",
+        rf"[-–—]{{1,3}}\s*(?:(?:{_AGENCY})|{_NAME}(?:\s+in\s+{_NAME_TOKEN}(?: {_NAME_TOKEN})?)?)\.?",
+    ),
+    (
+        "signoff",
+        rf"[a-z]{{1,4}}(?:/[a-z]{{1,4}})+(?:\s*\((?:{_AGENCY}|[A-Za-z ]{{1,20}})"
+        rf"(?:,\s*(?:{_AGENCY}|[A-Za-z ]{{1,20}}))*\))?",
+    ),
+    ("signoff", rf"\((?:{_AGENCY})\)"),
+    (
+        "signoff",
+        rf"\(?{_CREDIT_ROLE} by {_CREDIT_WORDS}(?:\s*;\s*{_CREDIT_ROLE} by {_CREDIT_WORDS})*\)?\.?",
+    ),
+    (
+        "signoff",
+        rf"[-–—\s]*[Ww]ith (?:additional )?(?:reporting|assistance|contributions) (?:by|from) "
+        rf"{_CREDIT_WORDS}\.?",
+    ),
+    ("signoff", r"Contribut(?:ing|ors?)(?: [Ww]riters?| [Rr]eporters?)?\s*:.{1,150}"),
+    (
+        "signoff",
+        r"(?:Original(?:ly)? (?:article|published|posted|appeared)|This (?:article|story) "
+        r"(?:originally |first )?(?:appeared|was (?:originally |first )?published))\b.{0,150}",
+    ),
+    (
+        "contact",
+        rf"(?:Write to|Contact(?: us)?|Reach|E-?mail|Send (?:your |us )?(?:[\w ]{{1,30}} )?"
+        rf"tips? to|Have a tip[^?]{{0,60}}\?)\b.{{0,100}}?(?:{_EMAIL}|{_HANDLE}|(?i:twitter\.com))"
+        r".{0,60}",
+    ),
+    # Newsletters, subscriptions, registration and cookie prompts.
+    ("promo", r"[-–—\s]*(?:Subscribe|SUBSCRIBE|Sign up|Sign Up|SIGN UP)\b.{0,250}"),
+    (
+        "promo",
+        r"(?:Get|Receive)\b.{0,120}\b(?:in your inbox|by e-?mail|delivered|newsletters?|alerts)\b"
+        r".{0,120}|(?:Want|Never miss|Don['’]t miss|Stay (?:informed|up to date|in the know)"
+        r"|Keep up)\b.{0,120}\b(?:delivered|inbox|newsletters?|[Ss]ign up|[Dd]ownload)\b.{0,120}",
+    ),
+    ("promo", r"Breaking News (?:Emails|Alerts)\b.*|Interested in .{0,60}\? Add .{0,200}"),
+    ("promo", r"Thanks? (?:you )?for (?:registering|subscribing|signing up)!?"),
+    (
+        "promo",
+        r"Sign in (?:using|with)\b.*|Welcome back\. Please sign in\.?|Already have an account\?"
+        r"|Why are we asking this\?|By submitting your registration information\b.*"
+        r"|We have sent a confirmation email\b.*"
+        r"|Click here to return to the page you were visiting\.?"
+        r"|(?:Message: \* )?A friend wanted you to see this item\b.*",
+    ),
+    # Dead media players and error pages.
+    (
+        "notice",
+        r"(?i:(?:please )?(?:enable|turn on) javascript\b.*|you need to enable javascript\b.*"
+        r"|your browser does not support\b.*)",
+    ),
+    (
+        "notice",
+        r"Rating is available when the video has been rented\.|This feature is not available "
+        r"right now\. Please try again later\.|The interactive transcript could not be loaded\."
+        r"|Loading\.\.\.|Loading|Sorry, the page you requested could not be found\.?"
+        r"|If you are trying to reach a page from a bookmark\b.*"
+        r"|If you are looking for an older news story, it may no longer be here\b.*"
+        r"|If you still have trouble finding what you need\b.*|You['’]re Almost There\.\.\."
+        r"|Your custom domain mapping may take\b.*|Text Size\b.{0,10}|reset\b.{0,150}"
+        r"|Play(?: Video)? \d{1,2}:\d{2}\b.{0,150}|sound \d{2}:\d{2} \d{2}:\d{2}"
+        r"|From Wikipedia, the free encyclopedia",
+    ),
+    # Twitter's embed notices.
+    (
+        "twitter",
+        r"Tweet with a location|Add a location to your Tweets|Learn more"
+        r"|You can add location information to your Tweets\b.*"
+        r"|When you tweet with a location, Twitter stores that location\b.*"
+        r"|Add this (?:Tweet|video) to your website by copying the code below\b.*"
+        r"|Hmm,? there was a problem reaching the server\b.*"
+        r"|By embedding Twitter content in your website or app\b.*"
+        r"|Twitter may be over capacity\b.*|Not on Twitter\? Sign up\b.*"
+        r"|Embed this (?:Tweet|Video)",
+    ),
+    # Cookie banners.
+    (
+        "cookie",
+        r"(?:This (?:web)?site|We|Our (?:web)?site|This page) uses? cookies\b.*"
+        r"|By (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site\b.*",
+    ),
+    # Timestamps of the page, not of the events.
+    (
+        "stamp",
+        rf"[-–—\s]*(?:Last )?(?:[Uu]pdated|UPDATED|UPDATE|[Pp]ublished|[Pp]osted|First published"
+        rf"|First posted|Modified)(?: on| at)?:?(?:\s+{_DATE_WORD}){{0,9}}",
+    ),
+)
+
+_SHORT_KEYWORD: tuple[tuple[str, str], ...] = (
+    ("nav", r"[\w&]+(?: \w+)?(?: (?:>>|›|»|>) [\w& ]+)+|.{0,60}\bMore\s*(?:>>|»)"),
+    ("nav", r"(?:[A-Z][A-Z&.]*(?: [A-Z][A-Z&.]*){0,2} \| ){2,}[A-Z][A-Z&.]*(?: [A-Z][A-Z&.]*){0,2}"),
+    ("follow", r".{0,120}\b(?:[Ff]ollow|[Ll]ike) us (?:on|at)\b.{0,200}"),
+    ("teaser", r".{1,150}\sRead [Mm]ore\s*[»›]?"),
+    ("credit", rf"[^.!?]{{0,60}}?(?:/\s*|\bvia\s+|\bfor\s+|^){_PICTURE_AGENCY}\.?"),
+    (
+        "credit",
+        r"(?:\d{4}\s+)?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+        r"(?:\s*/\s*[A-Z0-9][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}){1,3}",
+    ),
+    ("credit", r".{0,120}\bAll [Rr]ights [Rr]eserved\b.{0,160}"),
+    ("credit", r".{0,200}\btoggle caption\b.*|.{0,120}Read Caption Share Photo"),
+    ("byline", rf"{_NAME}\s*\|\s*{_AGENCY}"),
+    (
+        "signoff",
+        r"(?:(?:[A-Z][\w.'’-]*|and|writers?|reporters?|correspondents?|staff|photographers?"
+        r"|researchers?|of|the|in|from)[ ,]+){1,14}contributed(?: reporting| research)?"
+        r"(?: to this (?:report|story|article))?(?: from [A-Z][^.]{0,40})?\.?",
+    ),
+    ("signoff", rf"{_NAME} (?:writes|reports) for {_CREDIT_WORDS}"),
+    (
+        "contact",
+        rf"[-–—(\s]*(?:{_NAME}\s*[•▪|,:-]?\s*)?(?:(?:Twitter|Email|E-mail|Phone|Tel|Instagram"
+        rf"|Contact)\s*:?\s*)?(?:(?:{_EMAIL}|{_HANDLE}|{_PHONE})[\s;,|•▪/]*(?:or\s+)?)+\)?\.?",
+    ),
+    ("contact", r".{1,120}\bcan be reached (?:at|on|via|by)\b.{0,150}"),
+    (
+        "contact",
+        rf"(?=.*(?:{_EMAIL}|{_PHONE}|{_HANDLE}|(?i:twitter\.com))).{{0,200}}"
+        r"\b(?:Contact|Reach|Email|Follow) (?:her|him|me|us)\b.{0,200}",
+    ),
+    ("promo", r".{0,200}\b(?:Free |Email )?Sign Up(?: Now)?!?"),
+    ("promo", r".{0,200}\bSign up (?:for|to|now|here|today)\b.{0,200}"),
+    ("promo", r".{0,150}\b(?:subscribe|subscribing) (?:today|now)\b.{0,150}"),
+    ("promo", r".{0,160}\bDownload (?:the|our) .{0,60}\bapps?\b.{0,60}"),
+    ("promo", r".{0,80}\bAlready a subscriber\?.*|.{0,120}\bsign in to update your profile\b.*"),
+    ("notice", r"(?i:.{0,60}\bjavascript (?:is disabled|is required|must be enabled)\b.*)"),
+    ("notice", r".{0,200}\bCopy this code to your website\b.*"),
+)
+
+# Long, verbatim notices: these may fire on a line of any length.
+_ANY_ANCHORED: tuple[tuple[str, str], ...] = (
+    ("promo", r"To subscribe to\b.*|Newsletter Sign Up\b.*"),
+    ("archive", r"Starting in 1996, Alexa Internet has been donating their crawl data\b.*"),
+    ("archive", r"These crawls are part of an effort to archive pages\b.*"),
+    ("archive", r"This is a set of web collections curated by\b.{0,120}\bArchive-?I[Tt]\b.*"),
+    ("archive", r"The seed for (?:this crawl|Wide\d+) was\b.*"),
+    ("archive", r"This crawl was run at a level\b.*|The WARC files associated with this crawl\b.*"),
+    ("archive", r"(?i:this data is currently not publicly accessible\.?)"),
+    ("archive", r"This collection contains\b.{0,120}\bcrawls? performed by\b.*"),
+    ("archive", r"Web wide crawl with initial seedlist\b.*"),
+    ("cookie", r"(?:This (?:web)?site|We) uses? cookies\b.{0,600}"),
+)
+
+_ANY_KEYWORD: tuple[tuple[str, str], ...] = (
+    ("promo", r".{0,300}\bBy signing up,? you agree to receive\b.*"),
+    (
+        "markup",
+        r".*\bfunction\s*\([^)]*\)\s*\{.*|\s*poster=\".*|.*</?(?:div|script|iframe|span)\b[^>]*>.*",
+    ),
+)
+
+# A line is tried against the keyword rules only if it holds one of these.
+_KEYWORD = re.compile(
+    r">|›|»|\||@|/|\d{3}\)?[-. ]\d{3}|\bvia\b|\bfor\b|Getty|AFP|Reuters|\bAP\b|Shutterstock"
+    r"|iStock|Corbis|Newscom|Flickr|Wikimedia|Photofest|\bEPA\b|\bREX\b|\bRex\b|Alamy|NurPhoto"
+    r"|SIPA|Zuma|Abaca|ollow us|ike us|Read [Mm]ore|ights [Rr]eserved|toggle caption"
+    r"|Read Caption|contributed|writes for|reports for|can be reached|Sign Up|Sign up|ubscrib"
+    r"|Download|sign in to|(?i:javascript)|Copy this code|By signing up|function|poster=|</?[a-z]"
+)
+
+# Recognising a web-archive page; inside one, crawl vocabulary marks a notice.
+_ARCHIVE_PAGE = re.compile(
+    r"Alexa Internet has been donating|These crawls are part of an effort|Archive-?I[Tt] service"
+    r"|The seed for (?:this crawl|Wide\d+)|Web wide crawl|WARC files associated|This crawl was run"
+    r"|crawls? performed by IA"
+)
+_ARCHIVE_VOCAB = re.compile(
+    r"(?i:\bcrawl(?:s|ed|er|ing)?\b|seed ?list|wayback|internet archive|archive dot org|heritrix"
+    r"|\bwarc\b|\bdomains?\b|\bURLs?\b|\bwide\d+|data set\b|Number of (?:captures|hosts))"
+)
+
+
+def _combine(rules: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One alternation per rule set, so a line costs one regex call, not sixty."""
+    parts = [f"(?P<{name}_{i}>{pattern})" for i, (name, pattern) in enumerate(rules)]
+    return re.compile("|".join(parts))
+
+
+_SHORT_ANCHORED_LINE = _combine(_SHORT_ANCHORED)
+_SHORT_KEYWORD_LINE = _combine(_SHORT_KEYWORD)
+_ANY_ANCHORED_LINE = _combine(_ANY_ANCHORED)
+_ANY_KEYWORD_LINE = _combine(_ANY_KEYWORD)
+
+# --------------------------------------------------------------------------
+# In-line repairs
+# --------------------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Ingest's metadata line; kept verbatim and never cleaned.
+_DATE_META = re.compile(r"date \d{4}-\d{2}-\d{2}")
+_URL_TOKEN = re.compile(rf"[ \t]*(?:\(\s*{_URL}(?:\.\.\.|…)?\s*\)|{_URL}(?:\.\.\.|…)?)")
+# A caption block glued to the start of a line (BBC pages): everything from the
+# marker to the end of the line is credit and caption text.
+_CAPTION_MARKER = re.compile(
+    r"(?:^|(?<=[.!?\"”’] ))(?:(?:Getty Images |AFP |Reuters )?Image (?:copyright|caption)"
+    r"|Media playback is unsupported on your device|Media caption)\b.*$"
+)
+_INLINE_JUNK = re.compile(
+    r"(?:(?:Photo|Video) )?(?:Advertisement )?Continue reading the main story\s*"
+    r"|^Story highlights\s+|\s*\[ edit \]|(?<=.{150})\s+Read [Mm]ore\s*[»›]?$"
+)
+_INLINE_MARKERS = ("Continue reading", "Story highlights", "[ edit ]", "Read ")
+# A credit closing a caption: "... last year. Photo: Getty Images",
+# "... in Urbandale, Iowa. (AP Photo/Charlie Neibergall) (Associated Press)".
+_CREDIT_TAIL = re.compile(
+    r"(?:"
+    r"\s*\((?:AP |Reuters |AFP |Getty |EPA |Staff )?(?:Photo|Photos|Photograph|Image|Picture|Pic"
+    r"|Credit|Illustration|Video)\b[^()]{0,80}\)"
+    r"|\s*\((?:Associated Press|AP|Getty Images|Getty|Shutterstock|iStock|EPA|Courtesy[^()]{0,60})\)"
+    r"|\s*\([A-Z][^()/]{0,50}/[A-Z][^()]{0,60}\)"
+    r"|(?:^|(?<=[.!?\"”’])\s?)\s*(?:Photo|Image|Picture|Photograph|Photographer|Illustration"
+    rf"|Credit)s?(?:: {_CREDIT_TEXT}{{2,80}}| by {_CREDIT_WORDS})\.?"
+    r")+\.?$"
+)
+# Captions are short; a long paragraph ending in a credit keeps its text.
+_CAPTION_MAX = 400
+# Lowercase word glued to a capitalised one where a line break was lost:
+# "2.5 kmRafiqah", "saidThe". The left part must be a whole lowercase word of
+# two or more letters, so McGurk, iPhone, YouTube or @realDonaldTrump are safe,
+# and name particles (deGrom, vanHollen) are left alone.
+_GLUE = re.compile(
+    r"(?<![\w@#./'’-])(?!(?:de|da|di|du|del|la|le|van|von|der|mc|mac|al|el)[A-Z])"
+    r"([a-z]{2,})(?=[A-Z][a-z])"
+)
+# Sentence glued to the next one: "the web.These web captures".
+_GLUE_STOP = re.compile(r"(?<![\w@#/'’-])([a-z]{2,}[.!?])(?=[A-Z][a-z]+\b)")
+# A lone name closing an article is the author's, not a sentence.
+_TRAILING_NAME = re.compile(rf"(?:[•·*▪–—-]\s*)?{_NAME}")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+_HAS_WORD = re.compile(r"[^\W_]")
+# What is left of "More info: http://..." or "Crew - http://..." once the link
+# is gone: a few words pointing at nothing.
+_LINK_LABEL = re.compile(
+    r"(?:\S+\s+){0,11}\S*?(?:[:➜>»-]|\b(?:at|here|HERE|on|more|More|MORE|via))\s*[.:]?"
+)
+_TRAILING_COMMA = re.compile(r"\s*[,;]$")
+
+
+class _Line(NamedTuple):
+    """The fate of one input line, kept for auditing removals."""
+
+    source: str
+    text: str
+    reason: str
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` without web boilerplate, one paragraph per line.
+
+    Paragraphs are the non-empty input lines, stripped and with runs of spaces
+    collapsed; a leading ``date YYYY-MM-DD`` token is left for ingest.
+    """
+    return "\n".join(line.text for line in _triage(text) if line.text)
+
+
+def _triage(text: str) -> list[_Line]:
+    """Decide every line's fate; the reasons let tools explain the removals."""
+    archive_page = _ARCHIVE_PAGE.search(text) is not None
+    out: list[_Line] = []
+    kept_at: list[int] = []  # input line number of each kept entry of ``out``
+    first = True
+    for number, raw in enumerate(text.splitlines()):
+        line = _INVISIBLE.sub("", _SPACES.sub(" ", raw)).strip()
+        if not line:
+            continue
+        prefix = ""
+        if first:
+            first = False
+            meta = _DATE_META.match(line)
+            if meta:
+                prefix, line = meta.group(), line[meta.end() :].strip()
+        reason = ""
+        if line:
+            line, reason = _clean_line(line, archive_page)
+        if reason == "picture" and kept_at and kept_at[-1] == number - 1:
+            _drop_caption_above(out)
+        text_out = f"{prefix} {line}".strip() if line else prefix
+        out.append(_Line(raw, text_out, reason if not line else ""))
+        if text_out:
+            kept_at.append(number)
+    _drop_trailing_byline(out)
+    return out
+
+
+def _clean_line(line: str, archive_page: bool) -> tuple[str, str]:
+    """Clean one normalised line; return what is left and why it went, if it did."""
+    reason = _match_rule(line, archive_page)
+    if reason:
+        return "", reason
+    original = line
+    if "Image" in line or "Media" in line:
+        line = _CAPTION_MARKER.sub("", line).strip()
+        if not line:
+            return "", "caption"
+    if any(marker in line for marker in _INLINE_MARKERS):
+        line = _INLINE_JUNK.sub(" ", line).strip()
+    if "/" in line or "www." in line:
+        cut = _URL_TOKEN.sub("", line).strip()
+        if cut != line:
+            line = _TRAILING_COMMA.sub("", cut)
+            if not _HAS_WORD.search(line) or _LINK_LABEL.fullmatch(line):
+                return "", "url"
+    if "(" in line or ":" in line or " by " in line:
+        tail = _CREDIT_TAIL.search(line)
+        if tail:
+            line = line[: tail.start()].rstrip()
+            if len(line) <= _CAPTION_MAX:
+                return "", "caption"
+    if line != original:
+        line = _SPACES.sub(" ", line).strip()
+        reason = _match_rule(line, archive_page)
+        if reason:
+            return "", reason
+    line = _GLUE.sub(r"\1 ", line)
+    return _GLUE_STOP.sub(r"\1 ", line), ""
+
+
+def _match_rule(line: str, archive_page: bool) -> str:
+    """Name the whole-line rule that ``line`` matches, or return ''."""
+    if not _HAS_WORD.search(line):
+        return "punctuation"
+    short = len(line) <= _SHORT
+    keyword = _KEYWORD.search(line) is not None
+    match = _ANY_ANCHORED_LINE.fullmatch(line)
+    if match is None and keyword:
+        match = _ANY_KEYWORD_LINE.fullmatch(line)
+    if match is None and short:
+        match = _SHORT_ANCHORED_LINE.fullmatch(line)
+        if match is None and keyword:
+            match = _SHORT_KEYWORD_LINE.fullmatch(line)
+    if match is not None:
+        return str(match.lastgroup).rsplit("_", 1)[0]
+    if archive_page and _ARCHIVE_VOCAB.search(line):
+        return "archive"
+    return ""
+
+
+def _drop_caption_above(out: list[_Line]) -> None:
+    """Drop the caption that sits right above a stand-alone credit line.
+
+    Pages such as DW print the alt text of a picture on the line before its
+    "Image: ..." credit. Only a short, unpunctuated line directly above (no
+    blank line between) is taken for a caption, so headings survive.
+    """
+    for i in range(len(out) - 1, -1, -1):
+        if out[i].text:
+            text = out[i].text
+            if len(text) <= 100 and not _SENTENCE_END.search(text) and " " in text:
+                out[i] = _Line(out[i].source, "", "caption")
+            return
+
+
+def _drop_trailing_byline(out: list[_Line]) -> None:
+    """Drop a lone name (often bulleted) that closes the article."""
+    for i in range(len(out) - 1, -1, -1):
+        if out[i].text:
+            text = out[i].text
+            if len(text) <= 40 and _TRAILING_NAME.fullmatch(text) and not any(
+                c.isdigit() for c in text
+            ):
+                out[i] = _Line(out[i].source, "", "byline")
+            return

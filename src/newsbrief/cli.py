@@ -1,0 +1,162 @@
+"""The ``newsbrief`` command line.
+
+Errors are one line on stderr and exit status 1 (2 for usage errors), never a
+traceback; ``--debug`` shows the traceback for bug reports. When an input holds
+several stories, each brief is written as soon as it is made, so an error in
+one story (reported, exit status 1 at the end) loses none of the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import NewsbriefError
+from .ingest import StoryError
+from .pipeline import brief_stories
+from .render import FORMATS, renderer, to_json
+from .summarizers import available
+
+log = logging.getLogger("newsbrief")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsbrief",
+        description="Many articles in, one sourced brief out.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsbrief {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    brief = commands.add_parser(
+        "brief",
+        help="summarize the articles of a story, citing the sources of every sentence",
+        description=(
+            "Brief one story from article files (.txt, .md, .html) or directories, or every "
+            "story of JSON Lines / Multi-News files. '-' reads stdin."
+        ),
+    )
+    brief.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or '-'")
+    size = brief.add_mutually_exclusive_group()
+    size.add_argument("--words", type=_positive, default=None, help="word budget (default 120)")
+    size.add_argument("--sentences", type=_positive, default=None, help="number of sentences")
+    brief.add_argument("--format", choices=FORMATS, default="md", help="output format (md)")
+    brief.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    brief.add_argument(
+        "--summarizer", choices=available(), default="newsbrief", help=argparse.SUPPRESS
+    )
+    return parser
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("newsbrief: %(levelname)s: %(message)s"))
+    root = logging.getLogger("newsbrief")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.propagate = False
+
+
+def _open_out(path: str | None) -> TextIO:
+    if path is None:
+        return sys.stdout
+    target = Path(path)
+    if target.is_dir():
+        raise NewsbriefError(f"--out {path}: is a directory")
+    try:
+        return target.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise NewsbriefError(f"--out {path}: cannot write ({exc.strerror or exc})") from None
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    words = args.words if args.words is not None or args.sentences is not None else 120
+    render = renderer(args.format)
+    failures = 0
+    written = 0
+    single = _single(args)
+    out = _open_out(args.out)
+    try:
+        for item in brief_stories(
+            args.paths, words=words, sentences=args.sentences, summarizer=args.summarizer
+        ):
+            if isinstance(item, StoryError):
+                failures += 1
+                print(f"newsbrief: error: {item.error}", file=sys.stderr)
+                continue
+            if args.format == "json":
+                # One indented object for a story of article files; JSON Lines for many stories.
+                text = to_json(item, indent=2 if single else None)
+            else:
+                text = ("\n---\n\n" if written else "") + render(item)
+            out.write(text)
+            out.flush()
+            written += 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if failures:
+        print(f"newsbrief: {failures} of {failures + written} stories failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _single(args: argparse.Namespace) -> bool:
+    """Whether the input is article files (one story), so JSON can be pretty."""
+    return all(
+        p != "-" and Path(p).suffix.lower() not in {".jsonl", ".ndjson", ".src"} for p in args.paths
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose)
+    try:
+        if args.command == "brief":
+            return cmd_brief(args)
+        parser.error(f"unknown command {args.command}")
+    except NewsbriefError as exc:
+        if args.debug:
+            raise
+        print(f"newsbrief: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newsbrief: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except MemoryError:
+        print("newsbrief: error: out of memory", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: still one line for the user
+        if args.debug:
+            raise
+        print(
+            f"newsbrief: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

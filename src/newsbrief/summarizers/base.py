@@ -1,0 +1,80 @@
+"""The one interface every summarization method implements.
+
+A summarizer only chooses: given a story whose sentences are segmented and
+aligned, it returns the rows of the sentences to keep, in reading order.
+Cleaning, citations and rendering are the pipeline's, so methods compare on
+selection alone.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..align import SentenceSpace
+from ..errors import NewsbriefError
+from ..model import Story
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How long a summary may be: ``words`` or a number of ``sentences``."""
+
+    words: int | None = 120
+    sentences: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.sentences is not None:
+            if self.sentences < 1:
+                raise NewsbriefError("--sentences must be at least 1")
+        elif self.words is None or self.words < 1:
+            raise NewsbriefError("--words must be at least 1")
+
+    def fits(self, n_sentences: int, n_words: int) -> bool:
+        """Whether a summary of this size is within the budget."""
+        if self.sentences is not None:
+            return n_sentences <= self.sentences
+        return n_words <= self.words
+
+    def full(self, n_sentences: int, n_words: int) -> bool:
+        if self.sentences is not None:
+            return n_sentences >= self.sentences
+        return n_words >= self.words
+
+
+class Summarizer(ABC):
+    """Base class: subclasses set ``name`` and implement :meth:`select`."""
+
+    name: str = ""
+
+    @abstractmethod
+    def select(self, story: Story, space: SentenceSpace, budget: Budget) -> list[int]:
+        """Rows of ``story.sentences`` to keep, in the order they are to be read."""
+
+    def __repr__(self) -> str:
+        params = ", ".join(f"{k}={v!r}" for k, v in vars(self).items())
+        return f"{type(self).__name__}({params})"
+
+
+def story_order(story: Story, rows: list[int]) -> list[int]:
+    """Order chosen sentences as the story unfolds, not by score.
+
+    News articles open with the newest facts and move to background, so the
+    relative position in its article is the best offline guess of where a
+    sentence belongs; earlier-published articles break ties.
+    """
+    if not rows:
+        return []
+    sizes = np.bincount([s.article for s in story.sentences], minlength=len(story.articles))
+
+    def key(row: int) -> tuple[float, object, int, int]:
+        s = story.sentences[row]
+        published = story.articles[s.article].published
+        return (s.index / max(int(sizes[s.article]), 1), published or "", s.article, s.index)
+
+    try:
+        return sorted(rows, key=key)
+    except TypeError:  # some articles dated, some not
+        return sorted(rows, key=lambda r: (key(r)[0], key(r)[2], key(r)[3]))

@@ -1,0 +1,112 @@
+"""newsbrief's own method: central, widely reported, early sentences, no repeats.
+
+A sentence earns its place by three kinds of evidence that are cheap to get
+from one story: it is close to what the story as a whole is about
+(centrality to the article-balanced centroid), other outlets report the same
+fact (cross-source support), and it comes early in its article (news is
+written lead-first). Sentences are then taken greedily by maximal marginal
+relevance, so a fact told by five outlets appears once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..align import CITE_THRESHOLD, SentenceSpace
+from ..model import Story
+from .base import Budget, Summarizer, story_order
+
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+_DANGLING_START = re.compile(
+    r"^(?:but|and|or|so|yet|however|also|still|meanwhile|instead|then|that|this|these|those|"
+    r"it|he|she|they|his|her|their|its)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(repr=False)
+class CoverageSummarizer(Summarizer):
+    """Centrality + cross-source support + position, with MMR redundancy control.
+
+    ``redundancy`` is the cosine at which a candidate repeats a chosen sentence
+    and is skipped (by default the cosine at which citations count two
+    sentences as one fact, so the summary never says a cited fact twice);
+    ``diversity`` weighs similarity to what is already chosen against the
+    candidate's own score.
+    """
+
+    centrality: float = 1.0
+    support: float = 0.6
+    position: float = 0.5
+    diversity: float = 0.5
+    redundancy: float = CITE_THRESHOLD
+    min_words: int = 6
+    max_words: int = 60
+
+    name = "newsbrief"
+
+    def scores(self, story: Story, space: SentenceSpace) -> np.ndarray:
+        """Each sentence's standalone worth; -inf for sentences not fit to quote."""
+        n = len(story.sentences)
+        if n == 0:
+            return np.zeros(0)
+        vectors = space.vectors
+        rows = np.arange(n)
+        articles = space.article_of(rows)
+        # Article-balanced centroid: a long article must not drown the others.
+        counts = np.bincount(articles, minlength=space.n_articles).astype(np.float64)
+        weights = 1.0 / counts[articles]
+        centroid = np.asarray(vectors.T @ weights).ravel()
+        norm = np.linalg.norm(centroid)
+        centrality = vectors @ (centroid / norm) if norm else np.zeros(n)
+        others = max(space.n_articles - 1, 1)
+        support = space.echo.sum(axis=1) / others
+        index = np.fromiter((s.index for s in story.sentences), dtype=np.float64, count=n)
+        position = 1.0 / np.sqrt(1.0 + index)
+        score = self.centrality * centrality + self.support * support + self.position * position
+        for row, sentence in enumerate(story.sentences):
+            length = space.lengths[row]
+            text = sentence.text
+            if (
+                length < self.min_words
+                or length > self.max_words
+                or not _ENDS_SENTENCE.search(text)
+                or text[:1].islower()
+            ):
+                score[row] = -np.inf
+            elif _DANGLING_START.match(text):
+                score[row] *= 0.8
+        return score
+
+    def select(self, story: Story, space: SentenceSpace, budget: Budget) -> list[int]:
+        score = self.scores(story, space)
+        order = np.argsort(-score, kind="stable")
+        candidates = [int(r) for r in order if np.isfinite(score[r])]
+        if not candidates:  # nothing looks like a full sentence: fall back to the lead
+            candidates = list(range(len(story.sentences)))
+        chosen: list[int] = []
+        words = 0
+        max_sim = np.zeros(len(story.sentences))
+        vectors = space.vectors
+        pool = candidates[: max(200, 20 * (budget.sentences or 10))]
+        while pool and not budget.full(len(chosen), words):
+            gains = np.array([score[r] - self.diversity * max_sim[r] for r in pool])
+            best = None
+            for i in np.argsort(-gains, kind="stable"):
+                row = pool[int(i)]
+                if max_sim[row] >= self.redundancy:
+                    continue
+                if budget.fits(len(chosen) + 1, words + int(space.lengths[row])) or not chosen:
+                    best = int(i)
+                    break
+            if best is None:
+                break
+            row = pool.pop(best)
+            chosen.append(row)
+            words += int(space.lengths[row])
+            sims = (vectors @ vectors[row].T).toarray().ravel()
+            np.maximum(max_sim, sims, out=max_sim)
+        return story_order(story, chosen)
