@@ -26,162 +26,15 @@ _BLOCK_CELLS = 2_000_000
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "aren't",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "said",
-        "says",
-        "say",
-        "told",
-        "according",
-        "mr",
-        "mrs",
-        "ms",
-        "one",
-        "two",
-        "new",
-        "year",
-        "years",
-        "also",
-        "would",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "us",
-        "it's",
-        "he's",
-        "she's",
-        "that's",
-        "there's",
-    ]
+    """a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say told according mr mrs ms one two new year years
+    may might must shall us it's he's she's that's there's""".split()
 )
 
 
@@ -208,21 +61,66 @@ def stem(word: str) -> str:
     return word
 
 
-def content_terms(text: str, cache: dict[str, str] | None = None) -> list[str]:
-    """The stemmed content words of ``text``; numbers lose their separators."""
-    cache = {} if cache is None else cache
-    terms = []
-    for token in _TOKEN.findall(text.lower()):
-        if token[0].isdigit():
-            terms.append(token.replace(",", ""))
-            continue
-        if token in STOPWORDS or len(token) < 2:
-            continue
-        stemmed = cache.get(token)
-        if stemmed is None:
-            stemmed = cache[token] = stem(token)
-        terms.append(stemmed)
-    return terms
+def _term(token: str) -> str:
+    """The index term of a lowercase token; '' for tokens that carry no content."""
+    if token[0].isdigit():
+        return token.replace(",", "")
+    if token in STOPWORDS or len(token) < 2:
+        return ""
+    return stem(token)
+
+
+class Analyzer:
+    """Turns text into index terms, remembering the term of every token it saw.
+
+    News repeats its vocabulary from sentence to sentence and story to story,
+    so one analyzer kept across the stories of a run looks most tokens up
+    instead of stemming them again. Terms get ids shared by every story the
+    analyzer sees; the memory is bounded by ``max_tokens``.
+    """
+
+    def __init__(self, max_tokens: int = 200_000) -> None:
+        self.max_tokens = max_tokens
+        self._ids: dict[str, int] = {}
+        self._term_ids: dict[str, int] = {}
+        self.vocabulary: list[str] = []
+
+    def _lookup(self, token: str) -> int:
+        term = _term(token)
+        if not term:
+            return -1
+        term_id = self._term_ids.get(term)
+        if term_id is None:
+            term_id = self._term_ids[term] = len(self.vocabulary)
+            self.vocabulary.append(term)
+        return term_id
+
+    def term_ids(self, text: str) -> list[int]:
+        """Ids of the content terms of ``text``, in order (see :attr:`vocabulary`)."""
+        ids = self._ids
+        if len(ids) > self.max_tokens:
+            ids.clear()
+            self._term_ids.clear()
+            self.vocabulary.clear()
+        lookup = self._lookup
+        out = []
+        for token in _TOKEN.findall(text.lower()):
+            term_id = ids.get(token)
+            if term_id is None:
+                term_id = ids[token] = lookup(token)
+            if term_id >= 0:
+                out.append(term_id)
+        return out
+
+    def terms(self, text: str) -> list[str]:
+        """The stemmed content words of ``text``; numbers lose their separators."""
+        vocabulary = self.vocabulary
+        return [vocabulary[i] for i in self.term_ids(text)]
+
+
+def content_terms(text: str) -> list[str]:
+    """The stemmed content words of ``text`` (see :class:`Analyzer`)."""
+    return Analyzer().terms(text)
 
 
 @dataclass(slots=True)
@@ -232,6 +130,8 @@ class SentenceSpace:
     ``vectors`` are L2-normalised TF-IDF rows (CSR); ``starts`` the first row of
     each article (rows are in article order); ``echo[i, a]`` the best cosine
     between sentence ``i`` and any sentence of article ``a`` (0 for its own).
+    ``cosines`` is the full sentence-by-sentence matrix when the story is small
+    enough to hold it (most are), else None and rows are computed on demand.
     """
 
     vectors: sp.csr_matrix
@@ -239,6 +139,7 @@ class SentenceSpace:
     echo: np.ndarray
     lengths: np.ndarray
     vocabulary: dict[str, int]
+    cosines: np.ndarray | None = None
 
     @property
     def n_articles(self) -> int:
@@ -246,6 +147,12 @@ class SentenceSpace:
 
     def article_of(self, rows: np.ndarray) -> np.ndarray:
         return np.searchsorted(self.starts, rows, side="right") - 1
+
+    def similar_to(self, row: int) -> np.ndarray:
+        """Cosine of sentence ``row`` with every sentence."""
+        if self.cosines is not None:
+            return self.cosines[row]
+        return (self.vectors @ self.vectors[row].T).toarray().ravel()
 
     def support(self, threshold: float = CITE_THRESHOLD) -> np.ndarray:
         """How many other articles report each sentence's fact."""
@@ -260,7 +167,7 @@ class SentenceSpace:
     def fact(self, row: int, threshold: float = CITE_THRESHOLD) -> Fact:
         """The fact of sentence ``row``: it and its best echo in each citing article."""
         articles = self.citing_articles(row, threshold)
-        sims = (self.vectors @ self.vectors[row].T).toarray().ravel()
+        sims = self.similar_to(row)
         arts = self.article_of(np.arange(self.vectors.shape[0]))
         sentences = [row]
         for a in articles[1:]:
@@ -269,46 +176,55 @@ class SentenceSpace:
         return Fact(sentences=tuple(sentences), articles=tuple(articles))
 
 
-def build_space(story: Story) -> SentenceSpace:
+def build_space(story: Story, analyzer: Analyzer | None = None) -> SentenceSpace:
     """Vectorise ``story.sentences`` (which must be in article order)."""
+    analyzer = Analyzer() if analyzer is None else analyzer
     sentences = story.sentences
     n = len(sentences)
-    cache: dict[str, str] = {}
-    vocabulary: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    counts: list[float] = []
-    lengths = np.empty(n, dtype=np.int32)
-    for i, sentence in enumerate(sentences):
-        lengths[i] = len(sentence.text.split())
-        bag: dict[int, int] = {}
-        for term in content_terms(sentence.text, cache):
-            j = vocabulary.setdefault(term, len(vocabulary))
-            bag[j] = bag.get(j, 0) + 1
-        indices.extend(bag)
-        counts.extend(bag.values())
-        indptr.append(len(indices))
-    tf = sp.csr_matrix(
-        (np.asarray(counts, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
-        shape=(n, len(vocabulary)),
+    lengths = np.fromiter((len(s.text.split()) for s in sentences), dtype=np.int32, count=n)
+    per_sentence = [analyzer.term_ids(s.text) for s in sentences]
+    sizes = np.fromiter((len(ids) for ids in per_sentence), dtype=np.int64, count=n)
+    global_ids = np.fromiter(
+        (i for ids in per_sentence for i in ids), dtype=np.int64, count=int(sizes.sum())
     )
-    tf.data = 1.0 + np.log(tf.data)
-    df = np.bincount(tf.indices, minlength=len(vocabulary))
+    # Story-local columns, then (row, column) pairs counted in one sort.
+    used, cols = np.unique(global_ids, return_inverse=True)
+    vocabulary = {analyzer.vocabulary[g]: c for c, g in enumerate(used)}
+    n_terms = len(used)
+    rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    keys, counts = np.unique(rows * max(n_terms, 1) + cols, return_counts=True)
+    rows, cols = np.divmod(keys, max(n_terms, 1))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    df = np.bincount(cols, minlength=n_terms)
     idf = np.log((n + 1) / (df + 1)) + 1.0
-    vectors = tf @ sp.diags(idf)
-    norms = np.sqrt(vectors.multiply(vectors).sum(axis=1)).A.ravel()
+    data = (1.0 + np.log(counts.astype(np.float64))) * idf[cols]
+    sizes = np.diff(indptr)
+    squares = np.zeros(n)
+    nonempty = sizes > 0
+    if len(data):
+        squares[nonempty] = np.add.reduceat(data * data, indptr[:-1][nonempty])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    vectors = sp.csr_matrix(sp.diags(1.0 / norms) @ vectors)
+    data /= np.repeat(norms, sizes)
+    vectors = sp.csr_matrix((data, cols, indptr), shape=(n, n_terms))
 
     article_ids = np.fromiter((s.article for s in sentences), dtype=np.int64, count=n)
     n_articles = len(story.articles)
     starts = np.searchsorted(article_ids, np.arange(n_articles))
-    echo = _echo(vectors, article_ids, starts, n_articles)
-    return SentenceSpace(vectors, starts, echo, lengths, vocabulary)
+    cosines = None
+    if n * n <= _BLOCK_CELLS:
+        cosines = (vectors @ vectors.T).toarray()
+    echo = _echo(vectors, cosines, article_ids, starts, n_articles)
+    return SentenceSpace(vectors, starts, echo, lengths, vocabulary, cosines)
 
 
 def _echo(
-    vectors: sp.csr_matrix, article_ids: np.ndarray, starts: np.ndarray, n_articles: int
+    vectors: sp.csr_matrix,
+    cosines: np.ndarray | None,
+    article_ids: np.ndarray,
+    starts: np.ndarray,
+    n_articles: int,
 ) -> np.ndarray:
     """Best cosine of each sentence with each article, in bounded blocks."""
     n = vectors.shape[0]
@@ -316,12 +232,11 @@ def _echo(
     if n == 0 or n_articles < 2:
         return echo
     nonempty = np.flatnonzero(np.diff(np.append(starts, n)) > 0)
-    block = max(1, _BLOCK_CELLS // max(n, 1))
-    transposed = vectors.T.tocsc()
+    block = n if cosines is not None else max(1, _BLOCK_CELLS // n)
+    transposed = None if cosines is not None else vectors.T.tocsc()
     for lo in range(0, n, block):
         hi = min(n, lo + block)
-        sims = (vectors[lo:hi] @ transposed).toarray()
-        maxima = np.maximum.reduceat(sims, starts[nonempty], axis=1)
-        echo[lo:hi, nonempty] = maxima
+        sims = cosines[lo:hi] if cosines is not None else (vectors[lo:hi] @ transposed).toarray()
+        echo[lo:hi, nonempty] = np.maximum.reduceat(sims, starts[nonempty], axis=1)
         echo[np.arange(lo, hi), article_ids[lo:hi]] = 0.0
     return echo

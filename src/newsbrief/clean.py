@@ -17,6 +17,8 @@ main story``, URLs) are cut out of the middle of a line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 __all__ = ["clean_text"]
@@ -33,9 +35,11 @@ _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}"
 # Words of a credit or byline tail: "Reuters", "BBC Home Affairs correspondent".
 _CREDIT_WORD = (
     r"(?:[A-Z][\w.'’&-]*|correspondent|editor|reporter|writer|staff|contributor|columnist"
-    r"|producer|senior|chief|political|special|in|for|and|of|the|at|via|&|\d+)"
+    r"|producer|senior|chief|political|special|in|for|and|of|the|at|via|&|\d+(?:st|nd|rd|th)?)"
 )
 _CREDIT_WORDS = rf"{_CREDIT_WORD}(?:[ ,/]+{_CREDIT_WORD}){{0,9}}"
+# Reuters sign-offs list many reporters: "Reporting by A in X, B in Y and C in Z".
+_CREDIT_LIST = rf"{_CREDIT_WORD}(?:[ ,/]+{_CREDIT_WORD}){{0,40}}"
 _CREDIT_ROLE = (
     r"(?:Additional |Further )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten"
     r"|[Ee]dited|[Tt]ranslated|[Rr]esearch|[Gg]raphics)(?: and (?:\w+ )?\w+)?"
@@ -47,7 +51,12 @@ _AGENCY = (
     r"(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|dpa|DPA|UPI|CNN|EFE|ANSA|Xinhua"
     r"|PA|Bloomberg|SID|KNA|epd|USA\s+TODAY|Agence\s+France-Presse)"
 )
-# Picture agencies and libraries that only ever appear in credits.
+# Picture libraries: names that appear in nothing but credits.
+_PICTURE_LIBRARY = (
+    r"(?:Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Corbis|Newscom|Photofest|Alamy"
+    r"|NurPhoto)"
+)
+# Picture agencies and libraries as they appear in credits.
 _PICTURE_AGENCY = (
     r"(?:Getty(?:\s+Images)?|AFP|Reuters|AP(?:\s+Photo)?|Shutterstock|iStock(?:photo)?|Corbis"
     r"|Newscom|Flickr(?:\.com)?|Wikimedia\s+Commons|Photofest|EPA|Rex\s+Features|REX"
@@ -60,7 +69,14 @@ _PICTURE_LABEL = (
     r"|Photographer|Photo illustration|Photos|Images|Photographs|Source|Video|image|photo)"
 )
 # Credit text may hold initials ("G. Tomasevic") or domains, not sentence ends.
-_CREDIT_TEXT = r"(?:[^.!?]|(?<=\b[A-Z])\.|\.(?=\S))"
+# The two kinds of full stop exclude each other, or "A.A.A." would backtrack
+# exponentially.
+_CREDIT_TEXT = r"(?:[^.!?]|\.(?=\S)|(?<=\b[A-Z])\.(?!\S))"
+# What a cookie banner talks about, and a recipe does not.
+_COOKIE_WORDS = (
+    r"(?:experience|browsing|browse|website|site|consent|privacy|policy|agree|accept|analytics"
+    r"|personali[sz]e|advertising|settings)"
+)
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -71,9 +87,17 @@ _DATE_WORD = (
     rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?"
     r"|[ap]\.?m\.?|[AP]M|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|on|at|of)[,.]?"
 )
+_TLDS = ("com", "org", "net", "ly", "co", "gov", "edu", "io", "tv", "me", "us", "uk", "de", "fm",
+         "gl", "gd", "be", "it")  # fmt: skip
+# A bare domain with a path ("bit.ly/1nwT1aN"). The parts are matched
+# possessively from the start of the dotted run only, so a long run of dots
+# cannot make the search quadratic; the top-level domain is checked after.
+_BARE_DOMAIN = (
+    r"(?<![\w.-])[\w-]++(?:\.[\w-]++)++"
+    + "(?:" + "|".join(rf"(?<=\.{tld})" for tld in _TLDS) + ")/"
+)  # fmt: skip
 _URL = (
-    r"(?:\b(?:https?://|www\.)|\bpic\.twitter\.com/"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ly|co|gov|edu|io|tv|me|us|uk|de|fm|gl|gd|be|it)/)"
+    rf"(?:\b(?:https?://|www\.)|\bpic\.twitter\.com/|{_BARE_DOMAIN})"
     r"\S*?(?=[.,;:!?)\]\"'”’]*(?:\s|$))"
 )
 
@@ -84,8 +108,8 @@ _URL = (
 # Rules are split by cost. "Anchored" rules start with literal text and fail
 # on the first few characters of a prose line, so every line may try them.
 # "Keyword" rules look for a marker anywhere in the line (".{0,200}Sign Up");
-# they only run on lines where _KEYWORD finds one of their markers, which keeps
-# the cleaner linear and fast on megabytes of text.
+# they only run on lines that hold one of the _KEYWORDS markers, which keeps the
+# cleaner linear and fast on megabytes of text.
 # --------------------------------------------------------------------------
 
 # Labels, widgets and credits never run long; the limit protects paragraphs.
@@ -100,14 +124,15 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
         r"(?:World|Politics|Business|Conflicts|Opinion|Sports?|Entertainment|Health|Science"
         r"|Technology|Tech|Culture|Lifestyle|Local|National|Nation|Features|Columnist|News"
         r"|Breaking News|Top Stories|Latest|Home|Menu|Search|Videos?|Photos?|Gallery|Podcast"
-        r"|Today|Environment|Education|Travel|Economy|Markets|Crime|Your Health|Grid View)",
+        r"|Today|Environment|Education|Travel|Economy|Markets|Crime|Your Health|Grid View"
+        r"|Middle East|Africa|Asia|Asia-Pacific|Europe|Americas|Latin America|U\.?S\.?|UK)",
     ),
     # Share and follow widgets.
     (
         "share",
-        r"(?i:(?:share(?: this(?: article| story| page| post| video)?)?|share on \w+|tweet|pin"
-        r"|e-?mail|print|save|comments?|whatsapp|facebook|twitter|linkedin|pinterest|reddit"
-        r"|messenger|sms|copy link|play|google\+)(?:[\s|•·,/]+|$))+",
+        r"(?i:(?:share(?: this(?: article| story| page| post| video)?)?(?: with)?|share on \w+"
+        r"|tweet|pin|e-?mail|print|save|comments?|whatsapp|facebook|twitter|linkedin|pinterest|reddit"
+        r"|messenger|sms|copy link|play|google\+|follow)(?:[\s|•·,/]+|$))+",
     ),
     ("share", r"Click to (?:share|email|print)\b.{0,80}"),
     ("share", r"(?:Help spread the word! )?Share Tweet\b.{0,80}"),
@@ -121,7 +146,7 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
         "follow",
         r"(?:Like|LIKE) (?:us|\w+|\"[^\"]{1,40}\")(?: on| at)?\s*:?\s*\S*(?:facebook|Facebook)\S*",
     ),
-    ("follow", r"Join [Tt]he [Cc]onversation\b.{0,80}|(?:Find|Connect with) us on\b.{0,80}"),
+    ("follow", r"Join [Tt]he [Cc]onversation\b.{0,120}|(?:Find|Connect with) us on\b.{0,80}"),
     # Advertising and reading prompts.
     (
         "ad",
@@ -131,10 +156,12 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
     ),
     (
         "teaser",
-        r"[(►•▶\[]*\s*(?:RELATED(?: CONTENT| STORIES| STORY| LINKS| ARTICLES| COVERAGE| VIDEO| NEWS)?"
-        r"|Related(?: [Cc]ontent| [Ss]tories| [Ss]tory| [Ll]inks| [Aa]rticles| [Cc]overage"
-        r"| [Nn]ews(?: [Aa]rticles)?)?|READ MORE|Read [Mm]ore(?: about)?|READ|Read|Read [Nn]ext"
-        r"|MORE|More|SEE ALSO|See [Aa]lso|ALSO|Also|ALSO ON [\w.]+|Also on [\w.]+"
+        r"[(►•▶\[]*\s*(?:RELATED(?: CONTENT| STORIES| STORY| LINKS| ARTICLES| COVERAGE| VIDEO"
+        r"| NEWS)?|Related(?: [Cc]ontent| [Ss]tories| [Ss]tory| [Ll]inks| [Aa]rticles| [Cc]overage"
+        r"| [Nn]ews(?: [Aa]rticles)?| [Tt]opics)?|More on this story|READ MORE"
+        r"|Read [Mm]ore(?: about)?|READ|Read|Read [Nn]ext"
+        r"|MORE|More|SEE ALSO|See [Aa]lso|READ ALSO|Read [Aa]lso|ALSO|Also"
+        r"|ALSO ON [\w.]+|Also on [\w.]+"
         r"|PHOTOS?|Photos?|VIDEOS?|Video|WATCH|Watch|LISTEN|STORY|EDITORIAL|Explore further"
         r"|BLOG|IMAGES|NEW IMAGES|Recommended|MUST READ|Must [Rr]ead|DON'T MISS|Don't [Mm]iss"
         r"|TRENDING|Trending(?: News| Now)?|MORE FROM [\w ]{1,30}|More from [\w ]{1,30}"
@@ -143,8 +170,12 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
         r"\s*(?:[:»>]+.{0,200}|\.{3})?[)\]]?",
     ),
     ("teaser", r"[(►•▶\s]*(?:RELATED|MORE|ALSO) (?:[A-Z'‘\"“][a-z]|\d).{0,200}"),
-    ("teaser", r"\((?:PHOTOS?|VIDEOS?|WATCH|Also on [\w.]+|ALSO ON [\w.]+|[A-Z][A-Z ]{2,30}):.{1,150}\)"),
-    ("teaser", r"Read more (?:on|at) \S+"),
+    ("teaser", r"[►▶]\s*(?:Update|UPDATE|Related|RELATED|Video|VIDEO|Photos|PHOTOS):.{1,200}"),
+    (
+        "teaser",
+        r"\((?:PHOTOS?|VIDEOS?|WATCH|Also on [\w.]+|ALSO ON [\w.]+|[A-Z][A-Z ]{2,30}):.{1,150}\)",
+    ),
+    ("teaser", r"Read more (?:on|at) \S+|Read more from\b.{1,150}"),
     (
         "teaser",
         r"(?:Read|READ|Watch|WATCH|See|Listen to|View|Check out)\b[^.!?]{0,120}"
@@ -170,19 +201,24 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
     ("credit", r"(?:Photo |Image )?[Cc]ourtesy(?: of)? [^.!?]{1,60}"),
     ("credit", r"\(?(?:Photo|Image|Picture|Credit)s?\s*(?::|by)\s*[^()]{1,80}\)"),
     ("credit", r"\(\s*[A-Z][^().!?]{1,60}\s*\)"),
-    ("credit", r"Copyright\s+(?:©|\(c\)|\d{4}).{0,250}|©.{0,600}|Copyright [A-Z][\w&.' /-]{1,60}"),
+    (
+        "credit",
+        r"Copyright\s+(?:©|\(c\)|\d{4}).{0,250}|©.{0,600}"
+        r"|Copyright [A-Z][\w&.'-]*(?:(?:\s+|\s*/\s*)[A-Z0-9][\w&.'-]*){0,6}",
+    ),
     ("credit", r"Enlarge (?:Image|this image)\b.*|Slideshow \(\d+ Images?\)|Full-size image here"),
     ("credit", r"Media playback is unsupported on your device"),
     # Bylines, sign-offs and contacts.
     (
         "byline",
         rf"(?:/\s*)?(?:(?:Updated|Posted|Written|Story|Words|Text|Reporting)\s+)?(?:By|BY|by):?\s+"
-        rf"(?:Dr\.?\s+|Prof\.?\s+)?{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+        rf"(?:Dr\.?\s+|Prof\.?\s+|Staff Sgt\.\s+|Sgt\.\s+|Capt\.\s+)?{_NAME}"
+        rf"(?:\s*(?:,|and|&)\s*{_NAME})*"
         rf"(?:\s*(?:,|\||-|–|—|/|\bfor\b)\s*{_CREDIT_WORDS})?\.?",
     ),
     (
         "byline",
-        rf"[-–—]{{1,3}}\s*(?:(?:{_AGENCY})|{_NAME}(?:\s+in\s+{_NAME_TOKEN}(?: {_NAME_TOKEN})?)?)\.?",
+        rf"[-–—]{{1,3}}\s*(?:{_AGENCY}|{_NAME}(?:\s+in\s+{_NAME_TOKEN}(?: {_NAME_TOKEN})?)?)\.?",
     ),
     (
         "signoff",
@@ -192,7 +228,7 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
     ("signoff", rf"\((?:{_AGENCY})\)"),
     (
         "signoff",
-        rf"\(?{_CREDIT_ROLE} by {_CREDIT_WORDS}(?:\s*;\s*{_CREDIT_ROLE} by {_CREDIT_WORDS})*\)?\.?",
+        rf"\(?{_CREDIT_ROLE} by {_CREDIT_LIST}(?:\s*;\s*{_CREDIT_ROLE} by {_CREDIT_LIST})*\)?\.?",
     ),
     (
         "signoff",
@@ -207,12 +243,16 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
     ),
     (
         "contact",
-        rf"(?:Write to|Contact(?: us)?|Reach|E-?mail|Send (?:your |us )?(?:[\w ]{{1,30}} )?"
-        rf"tips? to|Have a tip[^?]{{0,60}}\?)\b.{{0,100}}?(?:{_EMAIL}|{_HANDLE}|(?i:twitter\.com))"
+        rf"(?:(?:Write to|Contact(?: us)?|Reach|E-?mail|Send (?:your |us )?(?:[\w ]{{1,30}} )?"
+        rf"tips? to)\b|Have a tip[^?]{{0,60}}\?).{{0,100}}?(?:{_EMAIL}|{_HANDLE}|(?i:twitter\.com))"
         r".{0,60}",
     ),
     # Newsletters, subscriptions, registration and cookie prompts.
-    ("promo", r"[-–—\s]*(?:Subscribe|SUBSCRIBE|Sign up|Sign Up|SIGN UP)\b.{0,250}"),
+    (
+        "promo",
+        r"[-–—\s]*(?:Subscribe|SUBSCRIBE|Sign up|Sign Up|SIGN UP)(?:\s*[:!]|$|\s+(?i:to|for|now"
+        r"|here|today|and|with|free)\b).{0,250}",
+    ),
     (
         "promo",
         r"(?:Get|Receive)\b.{0,120}\b(?:in your inbox|by e-?mail|delivered|newsletters?|alerts)\b"
@@ -220,6 +260,7 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
         r"|Keep up)\b.{0,120}\b(?:delivered|inbox|newsletters?|[Ss]ign up|[Dd]ownload)\b.{0,120}",
     ),
     ("promo", r"Breaking News (?:Emails|Alerts)\b.*|Interested in .{0,60}\? Add .{0,200}"),
+    ("promo", r"Get more [^.!?]{1,60}:"),
     ("promo", r"Thanks? (?:you )?for (?:registering|subscribing|signing up)!?"),
     (
         "promo",
@@ -262,7 +303,8 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
     # Cookie banners.
     (
         "cookie",
-        r"(?:This (?:web)?site|We|Our (?:web)?site|This page) uses? cookies\b.*"
+        rf"(?:This|Our) (?:web)?(?:site|page) uses cookies\b.*"
+        rf"|We use cookies\b.{{0,300}}\b{_COOKIE_WORDS}\b.*"
         r"|By (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site\b.*",
     ),
     # Timestamps of the page, not of the events.
@@ -273,20 +315,37 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_SHORT_KEYWORD: tuple[tuple[str, str], ...] = (
-    ("nav", r"[\w&]+(?: \w+)?(?: (?:>>|›|»|>) [\w& ]+)+|.{0,60}\bMore\s*(?:>>|»)"),
-    ("nav", r"(?:[A-Z][A-Z&.]*(?: [A-Z][A-Z&.]*){0,2} \| ){2,}[A-Z][A-Z&.]*(?: [A-Z][A-Z&.]*){0,2}"),
-    ("follow", r".{0,120}\b(?:[Ff]ollow|[Ll]ike) us (?:on|at)\b.{0,200}"),
-    ("teaser", r".{1,150}\sRead [Mm]ore\s*[»›]?"),
+# Rules for lines of at most _TINY characters that have no marker to look for:
+# credits ("Sarah Tew/CNET", "NFL via Getty Images"), contact lines, domains.
+_TINY = 100
+_TINY_RULES: tuple[tuple[str, str], ...] = (
     ("credit", rf"[^.!?]{{0,60}}?(?:/\s*|\bvia\s+|\bfor\s+|^){_PICTURE_AGENCY}\.?"),
     (
         "credit",
         r"(?:\d{4}\s+)?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
         r"(?:\s*/\s*[A-Z0-9][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}){1,3}",
     ),
-    ("credit", r".{0,120}\bAll [Rr]ights [Rr]eserved\b.{0,160}"),
-    ("credit", r".{0,200}\btoggle caption\b.*|.{0,120}Read Caption Share Photo"),
     ("byline", rf"{_NAME}\s*\|\s*{_AGENCY}"),
+    (
+        "contact",
+        rf"[-–—(\s]*(?:{_NAME}\s*[•▪|,:-]?\s*)?(?:(?:Twitter|Email|E-mail|Phone|Tel|Instagram"
+        rf"|Contact)\s*:?\s*)?(?:(?:{_EMAIL}|{_HANDLE}|{_PHONE})[\s;,|•▪/]*(?:or\s+)?)+\)?\.?",
+    ),
+    (
+        "url",
+        r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|tv|ly|co|uk|au|de|ca)/?",
+    ),
+)
+
+# Rules that look for a marker anywhere in a line of at most _SHORT characters.
+_SHORT_KEYWORD: tuple[tuple[str, str], ...] = (
+    ("nav", r"[\w&]+(?: \w+)?(?: (?:>>|›|»|>) [\w& ]+)+|.{0,60}\bMore\s*(?:>>|»)"),
+    # A menu in capitals: "FREE APPS | NOW | FACEBOOK | TWITTER".
+    ("nav", r"(?:[A-Z][A-Z&.]*(?: [A-Z][A-Z&.]*){0,2} \| ){2,}[A-Z][A-Z&.]*(?: [A-Z&.]+){0,2}"),
+    ("follow", r".{0,120}\b(?:[Ff]ollow|[Ll]ike) us (?:on|at)\b.{0,200}"),
+    ("teaser", r".{1,150}\sRead [Mm]ore\s*[»›]?"),
+    ("credit", r".{0,120}\bAll [Rr]ights [Rr]eserved\b.{0,160}"),
+    ("credit", r".{0,200}\btoggle caption\b.*|.{0,120}Read Caption Share Photo\b.{0,10}"),
     (
         "signoff",
         r"(?:(?:[A-Z][\w.'’-]*|and|writers?|reporters?|correspondents?|staff|photographers?"
@@ -294,24 +353,29 @@ _SHORT_KEYWORD: tuple[tuple[str, str], ...] = (
         r"(?: to this (?:report|story|article))?(?: from [A-Z][^.]{0,40})?\.?",
     ),
     ("signoff", rf"{_NAME} (?:writes|reports) for {_CREDIT_WORDS}"),
-    (
-        "contact",
-        rf"[-–—(\s]*(?:{_NAME}\s*[•▪|,:-]?\s*)?(?:(?:Twitter|Email|E-mail|Phone|Tel|Instagram"
-        rf"|Contact)\s*:?\s*)?(?:(?:{_EMAIL}|{_HANDLE}|{_PHONE})[\s;,|•▪/]*(?:or\s+)?)+\)?\.?",
-    ),
     ("contact", r".{1,120}\bcan be reached (?:at|on|via|by)\b.{0,150}"),
+    ("contact", rf"[^@]{{0,80}}{_EMAIL}[^.!?@]{{0,40}}"),
     (
         "contact",
-        rf"(?=.*(?:{_EMAIL}|{_PHONE}|{_HANDLE}|(?i:twitter\.com))).{{0,200}}"
-        r"\b(?:Contact|Reach|Email|Follow) (?:her|him|me|us)\b.{0,200}",
+        rf".{{0,150}}\b(?:E-?mail|Twitter)\s*:\s*(?:{_EMAIL}|{_HANDLE}).{{0,100}}"
+        rf"|[-–—]?\s*{_NAME}\s*:\s*(?:{_PHONE}|{_EMAIL}).*"
+        r"|.{0,100}\b[Ff]ollow (?:us |me |him |her )?(?:on Twitter )?(?:at )?@\w+\.?",
+    ),
+    (
+        "contact",
+        r".{0,200}\b(?:[Cc]ontact|[Rr]each|[Ee]-?mail|[Ff]ollow|[Cc]all) (?:her|him|me|us)\b"
+        r".{0,80}?"
+        rf"(?:{_EMAIL}|{_PHONE}|{_HANDLE}|(?i:twitter\.com)).{{0,120}}",
     ),
     ("promo", r".{0,200}\b(?:Free |Email )?Sign Up(?: Now)?!?"),
     ("promo", r".{0,200}\bSign up (?:for|to|now|here|today)\b.{0,200}"),
     ("promo", r".{0,150}\b(?:subscribe|subscribing) (?:today|now)\b.{0,150}"),
     ("promo", r".{0,160}\bDownload (?:the|our) .{0,60}\bapps?\b.{0,60}"),
+    ("promo", r".{0,100}[.?!] (?:Subscribe|SUBSCRIBE)\b.{0,150}"),
     ("promo", r".{0,80}\bAlready a subscriber\?.*|.{0,120}\bsign in to update your profile\b.*"),
     ("notice", r"(?i:.{0,60}\bjavascript (?:is disabled|is required|must be enabled)\b.*)"),
     ("notice", r".{0,200}\bCopy this code to your website\b.*"),
+    ("teaser", r".{1,100} (?:on|via) Scribd"),
 )
 
 # Long, verbatim notices: these may fire on a line of any length.
@@ -325,7 +389,11 @@ _ANY_ANCHORED: tuple[tuple[str, str], ...] = (
     ("archive", r"(?i:this data is currently not publicly accessible\.?)"),
     ("archive", r"This collection contains\b.{0,120}\bcrawls? performed by\b.*"),
     ("archive", r"Web wide crawl with initial seedlist\b.*"),
-    ("cookie", r"(?:This (?:web)?site|We) uses? cookies\b.{0,600}"),
+    (
+        "cookie",
+        rf"(?:(?:This|Our) (?:web)?(?:site|page) uses|We use) cookies\b.{{0,300}}"
+        rf"\b{_COOKIE_WORDS}\b.{{0,600}}",
+    ),
 )
 
 _ANY_KEYWORD: tuple[tuple[str, str], ...] = (
@@ -336,16 +404,21 @@ _ANY_KEYWORD: tuple[tuple[str, str], ...] = (
     ),
 )
 
-# A line is tried against the keyword rules only if it holds one of these.
-_KEYWORD = re.compile(
-    r">|›|»|\||@|/|\d{3}\)?[-. ]\d{3}|\bvia\b|\bfor\b|Getty|AFP|Reuters|\bAP\b|Shutterstock"
-    r"|iStock|Corbis|Newscom|Flickr|Wikimedia|Photofest|\bEPA\b|\bREX\b|\bRex\b|Alamy|NurPhoto"
-    r"|SIPA|Zuma|Abaca|ollow us|ike us|Read [Mm]ore|ights [Rr]eserved|toggle caption"
-    r"|Read Caption|contributed|writes for|reports for|can be reached|Sign Up|Sign up|ubscrib"
-    r"|Download|sign in to|(?i:javascript)|Copy this code|By signing up|function|poster=|</?[a-z]"
-)
+# A line is tried against the keyword rules only if it holds one of these
+# markers (plain substring tests are far cheaper than any regex).
+_KEYWORDS = (
+    ">", "›", "»", "|", "@", "/", "ollow us", "ike us", "Read ", "ights", "aption",
+    "contributed", "writes for", "reports for", "reached", "ontact", "Sign ", "ubscrib",
+    "Download", "sign in to", "avaScript", "avascript", "Copy this code", "Scribd",
+    "By signing up", "function", "poster=", "<",
+)  # fmt: skip
+# The markers of the keyword rules that also apply to long lines.
+_LONG_KEYWORDS = ("By signing up", "function", "poster=", "<")
 
 # Recognising a web-archive page; inside one, crawl vocabulary marks a notice.
+# Such pages are short; a long text (an article, or several joined) that merely
+# quotes a notice only loses the notice itself.
+_ARCHIVE_PAGE_MAX = 5000
 _ARCHIVE_PAGE = re.compile(
     r"Alexa Internet has been donating|These crawls are part of an effort|Archive-?I[Tt] service"
     r"|The seed for (?:this crawl|Wide\d+)|Web wide crawl|WARC files associated|This crawl was run"
@@ -364,6 +437,7 @@ def _combine(rules: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 
 
 _SHORT_ANCHORED_LINE = _combine(_SHORT_ANCHORED)
+_TINY_LINE = _combine(_TINY_RULES)
 _SHORT_KEYWORD_LINE = _combine(_SHORT_KEYWORD)
 _ANY_ANCHORED_LINE = _combine(_ANY_ANCHORED)
 _ANY_KEYWORD_LINE = _combine(_ANY_KEYWORD)
@@ -372,13 +446,15 @@ _ANY_KEYWORD_LINE = _combine(_ANY_KEYWORD)
 # In-line repairs
 # --------------------------------------------------------------------------
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Ingest's metadata line; kept verbatim and never cleaned.
 _DATE_META = re.compile(r"date \d{4}-\d{2}-\d{2}")
+# Substrings without which a line holds no URL that _URL would remove.
+_URL_HINTS = ("://", "www.", *(f".{tld}/" for tld in _TLDS))
 _URL_TOKEN = re.compile(rf"[ \t]*(?:\(\s*{_URL}(?:\.\.\.|…)?\s*\)|{_URL}(?:\.\.\.|…)?)")
 # A caption block glued to the start of a line (BBC pages): everything from the
 # marker to the end of the line is credit and caption text.
+_CAPTION_HINTS = ("Image c", "Media p", "Media c")
 _CAPTION_MARKER = re.compile(
     r"(?:^|(?<=[.!?\"”’] ))(?:(?:Getty Images |AFP |Reuters )?Image (?:copyright|caption)"
     r"|Media playback is unsupported on your device|Media caption)\b.*$"
@@ -386,32 +462,66 @@ _CAPTION_MARKER = re.compile(
 _INLINE_JUNK = re.compile(
     r"(?:(?:Photo|Video) )?(?:Advertisement )?Continue reading the main story\s*"
     r"|^Story highlights\s+|\s*\[ edit \]|(?<=.{150})\s+Read [Mm]ore\s*[»›]?$"
+    r"|^Buy Photo\s+|\s*Buy Photo$"
 )
-_INLINE_MARKERS = ("Continue reading", "Story highlights", "[ edit ]", "Read ")
+_INLINE_MARKERS = ("Continue reading", "Story highlights", "[ edit ]", "Read ", "Buy Photo")
 # A credit closing a caption: "... last year. Photo: Getty Images",
 # "... in Urbandale, Iowa. (AP Photo/Charlie Neibergall) (Associated Press)".
 _CREDIT_TAIL = re.compile(
     r"(?:"
     r"\s*\((?:AP |Reuters |AFP |Getty |EPA |Staff )?(?:Photo|Photos|Photograph|Image|Picture|Pic"
     r"|Credit|Illustration|Video)\b[^()]{0,80}\)"
-    r"|\s*\((?:Associated Press|AP|Getty Images|Getty|Shutterstock|iStock|EPA|Courtesy[^()]{0,60})\)"
-    r"|\s*\([A-Z][^()/]{0,50}/[A-Z][^()]{0,60}\)"
+    r"|\s*\((?:Associated Press|AP|Getty Images|Getty|Shutterstock|iStock|EPA"
+    r"|Courtesy[^()]{0,60})\)"
+    r"|\s*\([A-Z][^()/]{0,50}/[^()]{0,60}\)"
+    rf"|\s\|\s(?:[A-Z][\w.'’-]*\s){{0,3}}(?:[A-Z][\w.'’-]*\s?/\s?)*{_PICTURE_AGENCY}\b.*"
+    rf"|(?<=[.!?\"”’])\s+(?:[A-Z][\w.'’-]*\s){{0,3}}[A-Z][\w.'’-]*\s?/\s?"
+    rf"(?:[A-Z][\w.'’ -]*/\s?)*{_PICTURE_AGENCY}\.?"
+    r"|(?<=[.!?\"”’])\s+Credits?\s+[A-Z][^.!?/]{0,40}/[^.!?]{1,40}"
+    r"|(?<=[.!?\"”’])\s+(?:AP|Reuters|AFP|EPA|Getty Images) Photo/[A-Z][\w.'’ -]{1,40}"
     r"|(?:^|(?<=[.!?\"”’])\s?)\s*(?:Photo|Image|Picture|Photograph|Photographer|Illustration"
     rf"|Credit)s?(?:: {_CREDIT_TEXT}{{2,80}}| by {_CREDIT_WORDS})\.?"
     r")+\.?$"
 )
+# A picture credit opening a caption: "Tom Williams/Getty Images Rep. Jackie
+# Speier ...", "Getty - Contributor James Maybrick, ...". Without a slash or
+# dash only pure picture libraries count: "Reuters Television showed" is prose.
+_CREDIT_HEAD = re.compile(
+    rf"(?:(?:[A-Z][\w.'’&-]*\s?){{1,4}}(?:\s?/\s?|\s-\s))+{_PICTURE_AGENCY}"
+    rf"(?:\s-\s(?:Contributor|Stringer|Staff|Pool))?\s+(?=[A-Z])(?!Images\b)"
+    rf"|{_PICTURE_LIBRARY}(?:\s-\s(?:Contributor|Stringer|Staff|Pool))?\s+(?=[A-Z])(?!Images\b)"
+)
+_LIBRARY_NAMES = (
+    "Getty", "Shutterstock", "iStock", "Corbis", "Newscom", "Photofest", "Alamy", "NurPhoto",
+)  # fmt: skip
+# Words that announce a credit; a line without one (and not ending in a
+# bracket) cannot end in a credit, which spares most lines the search.
+_CREDIT_HINTS = ("Photo", "Image", "Picture", "Credit", "Illustration", "/", "Getty")
 # Captions are short; a long paragraph ending in a credit keeps its text.
 _CAPTION_MAX = 400
-# Lowercase word glued to a capitalised one where a line break was lost:
-# "2.5 kmRafiqah", "saidThe". The left part must be a whole lowercase word of
-# two or more letters, so McGurk, iPhone, YouTube or @realDonaldTrump are safe,
-# and name particles (deGrom, vanHollen) are left alone.
-_GLUE = re.compile(
-    r"(?<![\w@#./'’-])(?!(?:de|da|di|du|del|la|le|van|von|der|mc|mac|al|el)[A-Z])"
-    r"([a-z]{2,})(?=[A-Z][a-z])"
+# A capital right after two lowercase letters, possibly with a full stop
+# between: where a lost line break glued two words ("2.5 kmRafiqah",
+# "saidThe", "the web.These"). _is_glued decides whether to split.
+_GLUE = re.compile(r"[A-Z](?:(?<=[a-z]{2}[A-Z])|(?<=[a-z]{2}[.!?][A-Z]))(?=[a-z])")
+# Lowercase name particles that legitimately precede a capital: deGrom.
+_PARTICLES = frozenset(
+    ("de", "da", "di", "du", "del", "la", "le", "van", "von", "der", "mc", "mac")
 )
-# Sentence glued to the next one: "the web.These web captures".
-_GLUE_STOP = re.compile(r"(?<![\w@#/'’-])([a-z]{2,}[.!?])(?=[A-Z][a-z]+\b)")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_DROP_CAPS = frozenset("BCDEFGHJKLMNOPQRSTUVWXYZ")
+# A glued word must start its token: "McGurk", "YouTube", "@realDonaldTrump",
+# "#blackLivesMatter" or "example.comThe" are left alone.
+_TOKEN_INNER = frozenset("@#/'’-_") | frozenset("0123456789")
+# A header that opens a list of related links; the short unpunctuated lines
+# right after it are link titles ("Related Topics" / "Syrian civil war").
+_RELATED_HEADER = re.compile(
+    r"[(►•▶\[]*\s*(?:RELATED(?: [A-Z]+)?|Related(?: [A-Za-z]+){0,2}|More on this story|MORE|ALSO"
+    r"|Also|Read [Mm]ore|READ MORE|See [Aa]lso|SEE ALSO|Most Popular(?: Stories)?(?: this week)?"
+    r"|Recommended|More from [\w ]{1,30}|MORE FROM [\w ]{1,30}|Trending(?: \w+)?"
+    r"|TOP STORIES|Top [Ss]tories)\s*[:»>]*[)\]]?"
+)
+_RELATED_ITEM_MAX = 120
+_ITEM_END = re.compile(r"[.!\"”]$")
 # A lone name closing an article is the author's, not a sentence.
 _TRAILING_NAME = re.compile(rf"(?:[•·*▪–—-]\s*)?{_NAME}")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
@@ -435,39 +545,57 @@ class _Line(NamedTuple):
 def clean_text(text: str) -> str:
     """Return ``text`` without web boilerplate, one paragraph per line.
 
-    Paragraphs are the non-empty input lines, stripped and with runs of spaces
-    collapsed; a leading ``date YYYY-MM-DD`` token is left for ingest.
+    Each non-empty input line is a paragraph: segmentation relies on paragraph
+    ends, so they are kept as single newlines, never merged or split. Spaces
+    are collapsed and invisible characters dropped so that later stages can
+    compare sentences across articles. A leading ``date YYYY-MM-DD`` token is
+    ingest's business and passes through untouched.
     """
     return "\n".join(line.text for line in _triage(text) if line.text)
 
 
 def _triage(text: str) -> list[_Line]:
-    """Decide every line's fate; the reasons let tools explain the removals."""
-    archive_page = _ARCHIVE_PAGE.search(text) is not None
+    """Decide every line's fate, keeping the reasons so removals can be audited.
+
+    Most decisions are per line; the few that need context (a caption above a
+    credit, a list under a "Related" header, a drop cap, a closing byline)
+    look at the neighbouring kept line only, so one pass suffices.
+    """
+    text = _INVISIBLE.sub("", text)
+    archive_page = len(text) <= _ARCHIVE_PAGE_MAX and _ARCHIVE_PAGE.search(text) is not None
     out: list[_Line] = []
-    kept_at: list[int] = []  # input line number of each kept entry of ``out``
-    first = True
+    previous_kept = -2  # input line number of the last kept line
+    last = -1  # its index in ``out``
+    in_related = False  # inside a list of related links
     for number, raw in enumerate(text.splitlines()):
-        line = _INVISIBLE.sub("", _SPACES.sub(" ", raw)).strip()
+        line = " ".join(raw.split())
         if not line:
             continue
         prefix = ""
-        if first:
-            first = False
+        if not out:
             meta = _DATE_META.match(line)
             if meta:
-                prefix, line = meta.group(), line[meta.end() :].strip()
+                prefix, line = meta.group(), line[meta.end() :].lstrip()
         reason = ""
-        if line:
+        if in_related and len(line) <= _RELATED_ITEM_MAX and not _ITEM_END.search(line):
+            line, reason = "", "related"
+        elif line:
+            header = line
             line, reason = _clean_line(line, archive_page)
-        if reason == "picture" and kept_at and kept_at[-1] == number - 1:
+            in_related = reason == "teaser" and _RELATED_HEADER.fullmatch(header) is not None
+        else:
+            in_related = False
+        if reason == "picture" and previous_kept == number - 1:
             _drop_caption_above(out)
-        text_out = f"{prefix} {line}".strip() if line else prefix
-        out.append(_Line(raw, text_out, reason if not line else ""))
-        if text_out:
-            kept_at.append(number)
+        kept = f"{prefix} {line}".strip() if line else prefix
+        if kept and last >= 0 and _is_drop_cap(out[last].text, kept):
+            kept = out[last].text + kept
+            out[last] = _Line(out[last].source, "", "dropcap")
+        out.append(_Line(raw, kept, reason))
+        if kept:
+            previous_kept, last = number, len(out) - 1
     _drop_trailing_byline(out)
-    return out
+    return _unglue_lines(out)
 
 
 def _clean_line(line: str, archive_page: bool) -> tuple[str, str]:
@@ -476,46 +604,51 @@ def _clean_line(line: str, archive_page: bool) -> tuple[str, str]:
     if reason:
         return "", reason
     original = line
-    if "Image" in line or "Media" in line:
+    if any(map(line.__contains__, _CAPTION_HINTS)):
         line = _CAPTION_MARKER.sub("", line).strip()
         if not line:
             return "", "caption"
-    if any(marker in line for marker in _INLINE_MARKERS):
+    if any(map(line.__contains__, _INLINE_MARKERS)):
         line = _INLINE_JUNK.sub(" ", line).strip()
-    if "/" in line or "www." in line:
+    head = None
+    if "/" in line[:80] or " - " in line[:80] or line.startswith(_LIBRARY_NAMES):
+        head = _CREDIT_HEAD.match(line)
+    if head:
+        line = line[head.end() :]
+        if len(line) <= _CAPTION_MAX:
+            return "", "caption"
+    if ("/" in line or "www." in line) and any(map(line.__contains__, _URL_HINTS)):
         cut = _URL_TOKEN.sub("", line).strip()
         if cut != line:
             line = _TRAILING_COMMA.sub("", cut)
             if not _HAS_WORD.search(line) or _LINK_LABEL.fullmatch(line):
                 return "", "url"
-    if "(" in line or ":" in line or " by " in line:
-        tail = _CREDIT_TAIL.search(line)
+    if line.endswith((")", ").")) or any(map(line[-200:].__contains__, _CREDIT_HINTS)):
+        tail = _CREDIT_TAIL.search(line, max(0, len(line) - 300))
         if tail:
             line = line[: tail.start()].rstrip()
             if len(line) <= _CAPTION_MAX:
                 return "", "caption"
     if line != original:
-        line = _SPACES.sub(" ", line).strip()
+        line = " ".join(line.split())
         reason = _match_rule(line, archive_page)
-        if reason:
-            return "", reason
-    line = _GLUE.sub(r"\1 ", line)
-    return _GLUE_STOP.sub(r"\1 ", line), ""
+    return ("", reason) if reason else (line, "")
 
 
 def _match_rule(line: str, archive_page: bool) -> str:
     """Name the whole-line rule that ``line`` matches, or return ''."""
-    if not _HAS_WORD.search(line):
+    if not (line[0].isalnum() or _HAS_WORD.search(line)):
         return "punctuation"
-    short = len(line) <= _SHORT
-    keyword = _KEYWORD.search(line) is not None
     match = _ANY_ANCHORED_LINE.fullmatch(line)
-    if match is None and keyword:
-        match = _ANY_KEYWORD_LINE.fullmatch(line)
-    if match is None and short:
+    if match is None and len(line) > _SHORT:
+        if any(map(line.__contains__, _LONG_KEYWORDS)):
+            match = _ANY_KEYWORD_LINE.fullmatch(line)
+    elif match is None:
         match = _SHORT_ANCHORED_LINE.fullmatch(line)
-        if match is None and keyword:
-            match = _SHORT_KEYWORD_LINE.fullmatch(line)
+        if match is None and len(line) <= _TINY:
+            match = _TINY_LINE.fullmatch(line)
+        if match is None and any(map(line.__contains__, _KEYWORDS)):
+            match = _SHORT_KEYWORD_LINE.fullmatch(line) or _ANY_KEYWORD_LINE.fullmatch(line)
     if match is not None:
         return str(match.lastgroup).rsplit("_", 1)[0]
     if archive_page and _ARCHIVE_VOCAB.search(line):
@@ -523,8 +656,17 @@ def _match_rule(line: str, archive_page: bool) -> str:
     return ""
 
 
+def _is_drop_cap(letter: str, line: str) -> bool:
+    """Tell a decorative initial split off its word ("T" then "he city...").
+
+    "A" and "I" are words of their own, so a line after them may not continue
+    them; they are left alone.
+    """
+    return len(letter) == 1 and letter in _DROP_CAPS and line[0] in _ASCII_LOWER
+
+
 def _drop_caption_above(out: list[_Line]) -> None:
-    """Drop the caption that sits right above a stand-alone credit line.
+    """Drop the caption that sits right above a stand-alone picture credit.
 
     Pages such as DW print the alt text of a picture on the line before its
     "Image: ..." credit. Only a short, unpunctuated line directly above (no
@@ -533,18 +675,68 @@ def _drop_caption_above(out: list[_Line]) -> None:
     for i in range(len(out) - 1, -1, -1):
         if out[i].text:
             text = out[i].text
-            if len(text) <= 100 and not _SENTENCE_END.search(text) and " " in text:
+            if len(text) <= 100 and " " in text and not _SENTENCE_END.search(text):
                 out[i] = _Line(out[i].source, "", "caption")
             return
 
 
 def _drop_trailing_byline(out: list[_Line]) -> None:
-    """Drop a lone name (often bulleted) that closes the article."""
+    """Drop a lone name (often bulleted) that closes the article.
+
+    A text of a single paragraph is no article with a byline: it may be a
+    headline that ingest is testing, so it is left alone.
+    """
+    if sum(1 for line in out if line.text) < 2:
+        return
     for i in range(len(out) - 1, -1, -1):
         if out[i].text:
             text = out[i].text
-            if len(text) <= 40 and _TRAILING_NAME.fullmatch(text) and not any(
-                c.isdigit() for c in text
+            if (
+                len(text) <= 40
+                and _TRAILING_NAME.fullmatch(text)
+                and not any(c.isdigit() for c in text)
             ):
                 out[i] = _Line(out[i].source, "", "byline")
             return
+
+
+def _unglue_lines(out: list[_Line]) -> list[_Line]:
+    """Split glued words in all kept lines with one regex pass over their join.
+
+    Glued words are rare, so the lines are only rebuilt where a split happens.
+    """
+    kept = [i for i, line in enumerate(out) if line.text]
+    texts = [out[i].text for i in kept]
+    joined = "\n".join(texts)
+    splits = [m.start() for m in _GLUE.finditer(joined) if _is_glued(joined, m.start())]
+    if not splits:
+        return out
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    offsets: dict[int, list[int]] = {}
+    for position in splits:
+        k = bisect_right(starts, position) - 1
+        offsets.setdefault(k, []).append(position - starts[k])
+    for k, cuts in offsets.items():
+        text = texts[k]
+        for cut in reversed(cuts):
+            text = f"{text[:cut]} {text[cut:]}"
+        out[kept[k]] = out[kept[k]]._replace(text=text)
+    return out
+
+
+def _is_glued(string: str, capital: int) -> bool:
+    """Tell whether the word before ``string[capital]`` is a whole lowercase word.
+
+    The word must start its token, so "McGurk", "YouTube", "@realDonaldTrump"
+    or "example.comThe" stay whole, and it must not be a name particle (deGrom).
+    """
+    end = capital - 1 if string[capital - 1] in ".!?" else capital
+    start = end
+    while start > 0 and string[start - 1] in _ASCII_LOWER:
+        start -= 1
+    before = string[start - 1] if start else " "
+    if before.isalpha() or before in _TOKEN_INNER:
+        return False
+    if end == capital:
+        return before != "." and string[start:end] not in _PARTICLES
+    return True

@@ -9,6 +9,7 @@ one story (reported, exit status 1 at the end) loses none of the others.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from typing import TextIO
 
 from . import __version__
 from .errors import NewsbriefError
+from .evaluate import METRICS, SYSTEMS
 from .ingest import StoryError
 from .pipeline import brief_stories
 from .render import FORMATS, renderer, to_json
@@ -63,6 +65,20 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument(
         "--summarizer", choices=available(), default="newsbrief", help=argparse.SUPPRESS
     )
+    ev = commands.add_parser(
+        "eval",
+        help="score a summarizer with ROUGE against human summaries",
+        description=(
+            "Summarize every story of DATASET (JSON Lines with 'documents' and 'summary' or "
+            "'references'), cut each summary to N words and score it with rouge-score."
+        ),
+    )
+    ev.add_argument("dataset", metavar="DATASET.jsonl")
+    ev.add_argument("--system", choices=SYSTEMS, default="newsbrief")
+    ev.add_argument("--words", type=_positive, default=300, help="summary length (300)")
+    ev.add_argument("--metric", choices=METRICS, default="f1", help="ROUGE f1 or recall (f1)")
+    ev.add_argument("--limit", type=_positive, default=None, help="only the first N stories")
+    ev.add_argument("--json", action="store_true", help="end with one JSON line of the scores")
     return parser
 
 
@@ -119,6 +135,23 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_table
+
+    result = evaluate(
+        args.dataset,
+        args.system,
+        words=args.words,
+        metric=args.metric,
+        limit=args.limit,
+        progress=sys.stderr.isatty() or args.verbose,
+    )
+    print(format_table([result]))
+    if args.json:
+        print(json.dumps(result.to_dict()))
+    return 0
+
+
 def _single(args: argparse.Namespace) -> bool:
     """Whether the input is article files (one story), so JSON can be pretty."""
     return all(
@@ -133,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "brief":
             return cmd_brief(args)
+        if args.command == "eval":
+            return cmd_eval(args)
         parser.error(f"unknown command {args.command}")
     except NewsbriefError as exc:
         if args.debug:

@@ -377,6 +377,11 @@ def _parse_json_line(line: str, where: str) -> Story | Article:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+    return story_from_json(obj, where)
+
+
+def story_from_json(obj: object, where: str) -> Story | Article:
+    """A story from a decoded JSON Lines object (or an article, for article lines)."""
     if not isinstance(obj, dict):
         raise InputError(f"{where}: expected a JSON object, got {type(obj).__name__}")
     story_id = str(obj.get("id", where))

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .align import CITE_THRESHOLD, SentenceSpace, build_space
+from .align import CITE_THRESHOLD, Analyzer, build_space
 from .clean import clean_text
 from .errors import InputError, NewsbriefError
 from .ingest import StoryError, load_articles, read_stories
@@ -36,12 +36,12 @@ def summarize(
     story: Story,
     budget: Budget,
     summarizer: Summarizer,
-    space: SentenceSpace | None = None,
+    analyzer: Analyzer | None = None,
 ) -> Brief:
     """Select the summary of a segmented story and cite every sentence."""
     if not story.sentences:
         raise InputError(f"{story.id or 'story'}: no text left after cleaning")
-    space = build_space(story) if space is None else space
+    space = build_space(story, analyzer)
     rows = summarizer.select(story, space, budget)
     summary = []
     for row in rows:
@@ -128,12 +128,13 @@ def brief_stories(
     of each story that fails, so the batch goes on."""
     budget = Budget(words=words, sentences=sentences)
     method = get_summarizer(summarizer)
+    analyzer = Analyzer()
     for item in read_stories(paths):
         if isinstance(item, StoryError):
             yield item
             continue
         try:
-            yield summarize(segment(item), budget, method)
+            yield summarize(segment(item), budget, method, analyzer)
         except NewsbriefError as exc:
             error = exc if isinstance(exc, InputError) else InputError(str(exc))
             yield StoryError(item.id, error)

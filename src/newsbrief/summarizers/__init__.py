@@ -8,6 +8,8 @@ from ..errors import NewsbriefError
 from .base import Budget, Summarizer
 from .coverage import CoverageSummarizer
 from .lead import LeadSummarizer
+from .lexrank import LexRankSummarizer
+from .textrank import TextRankSummarizer
 
 __all__ = ["Budget", "Summarizer", "available", "get_summarizer"]
 
@@ -16,6 +18,8 @@ def _registry() -> dict[str, Callable[[], Summarizer]]:
     return {
         "newsbrief": CoverageSummarizer,
         "lead": LeadSummarizer,
+        "lexrank": LexRankSummarizer,
+        "textrank": TextRankSummarizer,
     }
 
 

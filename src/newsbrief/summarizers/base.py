@@ -20,10 +20,16 @@ from ..model import Story
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """How long a summary may be: ``words`` or a number of ``sentences``."""
+    """How long a summary may be: ``words`` or a number of ``sentences``.
+
+    A word budget is a ceiling for a reader's brief. With ``overflow`` the last
+    sentence may run past it: for evaluation, where every system's summary is
+    cut to the same number of words, leaving words unused would only lose.
+    """
 
     words: int | None = 120
     sentences: int | None = None
+    overflow: bool = False
 
     def __post_init__(self) -> None:
         if self.sentences is not None:
@@ -32,16 +38,19 @@ class Budget:
         elif self.words is None or self.words < 1:
             raise NewsbriefError("--words must be at least 1")
 
-    def fits(self, n_sentences: int, n_words: int) -> bool:
-        """Whether a summary of this size is within the budget."""
+    def allows(self, n_sentences: int, n_words: int, adding: int) -> bool:
+        """Whether a sentence of ``adding`` words may join a summary of this size."""
         if self.sentences is not None:
-            return n_sentences <= self.sentences
-        return n_words <= self.words
+            return n_sentences < self.sentences
+        if self.overflow:
+            return n_words < self.words
+        return n_words + adding <= self.words
 
     def full(self, n_sentences: int, n_words: int) -> bool:
+        """Whether nothing more can be added (a word budget within 3 words is full)."""
         if self.sentences is not None:
             return n_sentences >= self.sentences
-        return n_words >= self.words
+        return n_words >= self.words - (0 if self.overflow else 3)
 
 
 class Summarizer(ABC):

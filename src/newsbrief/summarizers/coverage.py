@@ -90,7 +90,6 @@ class CoverageSummarizer(Summarizer):
         chosen: list[int] = []
         words = 0
         max_sim = np.zeros(len(story.sentences))
-        vectors = space.vectors
         pool = candidates[: max(200, 20 * (budget.sentences or 10))]
         while pool and not budget.full(len(chosen), words):
             gains = np.array([score[r] - self.diversity * max_sim[r] for r in pool])
@@ -99,7 +98,7 @@ class CoverageSummarizer(Summarizer):
                 row = pool[int(i)]
                 if max_sim[row] >= self.redundancy:
                     continue
-                if budget.fits(len(chosen) + 1, words + int(space.lengths[row])) or not chosen:
+                if budget.allows(len(chosen), words, int(space.lengths[row])) or not chosen:
                     best = int(i)
                     break
             if best is None:
@@ -107,6 +106,5 @@ class CoverageSummarizer(Summarizer):
             row = pool.pop(best)
             chosen.append(row)
             words += int(space.lengths[row])
-            sims = (vectors @ vectors[row].T).toarray().ravel()
-            np.maximum(max_sim, sims, out=max_sim)
+            np.maximum(max_sim, space.similar_to(row), out=max_sim)
         return story_order(story, chosen)

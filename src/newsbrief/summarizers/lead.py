@@ -19,11 +19,13 @@ class LeadSummarizer(Summarizer):
             by_article[sentence.article].append(row)
         chosen: list[int] = []
         words = 0
-        depth = 0
-        while not budget.full(len(chosen), words) and any(depth < len(r) for r in by_article):
+        for depth in range(max((len(r) for r in by_article), default=0)):
             for rows in by_article:
-                if depth < len(rows) and not budget.full(len(chosen), words):
-                    chosen.append(rows[depth])
-                    words += int(space.lengths[rows[depth]])
-            depth += 1
+                if budget.full(len(chosen), words):
+                    return chosen
+                if depth < len(rows):
+                    size = int(space.lengths[rows[depth]])
+                    if budget.allows(len(chosen), words, size):
+                        chosen.append(rows[depth])
+                        words += size
         return chosen
