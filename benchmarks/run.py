@@ -75,6 +75,112 @@ def brief_timings() -> list[str]:
     return rows
 
 
+QUALITY_RUNS = (
+    ("multinews_val.jsonl", 300, "f1"),
+    ("duc2003_task2.jsonl", 100, "recall"),
+)
+
+
+def _evaluate_in_child(dataset: str, system: str, words: int, metric: str) -> dict:
+    """One system on one data set in a fresh process, so peak memory is its own."""
+    from newsbrief.evaluate import evaluate
+
+    result = evaluate(DATA / dataset, system, words=words, metric=metric).to_dict()
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def quality_bench() -> list[str]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newsbrief.evaluate import SYSTEMS
+
+    rows = [
+        "| data set | words | metric | system | R-1 | R-2 | R-Lsum | stories/s | s/story "
+        "| peak MB |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    ratios = []
+    context = multiprocessing.get_context("spawn")
+    for dataset, words, metric in QUALITY_RUNS:
+        if not (DATA / dataset).exists():
+            rows.append(f"| {dataset} | not present in {DATA} | | | | | | | | |")
+            continue
+        speed = {}
+        for system in SYSTEMS:
+            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+                r = pool.submit(_evaluate_in_child, dataset, system, words, metric).result()
+            speed[system] = r["stories_per_second"]
+            rows.append(
+                f"| {dataset} | {words} | {metric} | {system} | {r['rouge1']:.2f} "
+                f"| {r['rouge2']:.2f} | {r['rougeLsum']:.2f} | {r['stories_per_second']:.1f} "
+                f"| {r['seconds'] / r['stories']:.4f} | {r['peak_mb']:.0f} |"
+            )
+            print(rows[-1], file=sys.stderr, flush=True)
+        ratios.append(
+            f"- {dataset}: newsbrief summarizes {speed['newsbrief'] / speed['lexrank']:.0f}x as "
+            f"many stories per second as sumy LexRank "
+            f"({speed['newsbrief'] / speed['textrank']:.0f}x TextRank)."
+        )
+    notes = [
+        "",
+        "Every system gets the same cleaned, split sentences and its summary is cut to the same "
+        "number of words; ROUGE from rouge-score with stemming, averaged over references then "
+        "stories. Seconds count summarizing only (clean, split, align, select), not loading or "
+        "scoring. Peak MB is the resident peak of the process that ran that one system "
+        "(Python, libraries and data included). `oracle` reads the references: it is the "
+        "ceiling for extractive selection, not a system.",
+        "",
+        *ratios,
+    ]
+    return rows + notes
+
+
+def stage_throughput() -> list[str]:
+    """Throughput of each pipeline stage over every Multi-News document."""
+    from newsbrief.align import Analyzer, build_space
+    from newsbrief.clean import clean_text
+    from newsbrief.pipeline import segment
+    from newsbrief.segment import split_sentences
+    from newsbrief.summarizers import Budget, get_summarizer
+
+    path = DATA / "multinews_val.jsonl"
+    if not path.exists():
+        return [f"{path} not present."]
+    stories = [s for s in read_stories([path]) if isinstance(s, Story)]
+    texts = [a.text for s in stories for a in s.articles]
+    megabytes = sum(len(t.encode()) for t in texts) / 1e6
+    cleaned, clean_s = _best(lambda: [clean_text(t) for t in texts])
+    _, split_s = _best(lambda: [split_sentences(t) for t in cleaned])
+    segmented = [segment(s) for s in stories]
+    _, align_s = _best(lambda: [build_space(s, Analyzer()) for s in segmented])
+    spaces = [build_space(s) for s in segmented]
+    method, budget = get_summarizer("newsbrief"), Budget(words=300, overflow=True)
+    _, select_s = _best(lambda: [method.select(s, p, budget) for s, p in zip(segmented, spaces)])
+    n = len(stories)
+    rows = ["| stage | total s | ms per story | MB/s |", "|---|---|---|---|"]
+    for name, seconds in (
+        ("clean", clean_s),
+        ("split", split_s),
+        ("align", align_s),
+        ("select", select_s),
+    ):
+        rows.append(
+            f"| {name} | {seconds:.3f} | {1000 * seconds / n:.2f} | {megabytes / seconds:.1f} |"
+        )
+    return [f"{n} stories, {len(texts)} articles, {megabytes:.2f} MB (best of 3 runs):", "", *rows]
+
+
+def _best(fn, repeat: int = 3):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - started)
+    return result, best
+
+
 def segment_bench() -> list[str]:
     import bench_segment
 
@@ -89,16 +195,24 @@ def main() -> int:
     sections = [
         "# Benchmarks",
         "",
-        "Written by `make bench` (`python benchmarks/run.py`); every figure below comes from one "
-        "run of that command on the machine described.",
+        "Written by `make bench` (`.venv/bin/python benchmarks/run.py`); every figure below "
+        "comes from one run of that command on the machine described.",
         "",
         f"- machine: {platform.machine()}, {_cpu_count()} cores, Python {platform.python_version()}"
         f", {platform.system()} {platform.release()}",
         f"- date: {time.strftime('%Y-%m-%d')}",
         "",
+        "## Summary quality and speed (`newsbrief eval` on ../shared/data)",
+        "",
+        *quality_bench(),
+        "",
         "## Brief time (clean, split, align, select; one process, warm)",
         "",
         *brief_timings(),
+        "",
+        "## Where the time goes: pipeline stages on multinews_val",
+        "",
+        *stage_throughput(),
         "",
         "## Sentence splitting: newsbrief vs pysbd on multinews_val",
         "",

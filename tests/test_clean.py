@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -55,6 +54,7 @@ BOILERPLATE_LINES = {
         "1. Skip to content",
         "  3. Skip to more DW sites",
         "Share this",
+        "Share this:",
         "Advertisement",
         "ADVERTISEMENT",
         "Advertisement Continue reading the main story",
@@ -183,7 +183,9 @@ REAL_SENTENCES = [
     "The first widespread snowstorm of the season crawled across the Midwest on Thursday.",
     "Iraqis prepared to celebrate, Reuters reported.",
     'Mr Johnson told BBC Breakfast: "All that argument detracts from what they have done."',
-    "DENVER (AP) — Troy Tulowitzki has a tough name to spell, even at his own ballpark.",
+    "Troy Tulowitzki has a tough name to spell, even at his own ballpark.",
+    "UN - which has warned about the civilians - said on Tuesday that it was worried.",
+    "US-backed forces – an alliance of militias – entered the city on Tuesday.",
     "UPDATE: Police say the suspect has been arrested.",
 ]
 
@@ -191,6 +193,31 @@ REAL_SENTENCES = [
 @pytest.mark.parametrize("sentence", REAL_SENTENCES)
 def test_real_sentences_survive(sentence: str) -> None:
     assert paragraphs(f"{BEFORE}\n{sentence}\n{AFTER}") == [BEFORE, sentence, AFTER]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("LONDON (AP) _ Former dictator Augusto Pinochet has been arrested.",
+         "Former dictator Augusto Pinochet has been arrested."),
+        ("BUENOS AIRES, Argentina _ Gen. Augusto Pinochet was arrested in London.",
+         "Gen. Augusto Pinochet was arrested in London."),
+        ("BEIRUT, July 4 (Meridian Wire) - US-backed fighters broke through the wall.",
+         "US-backed fighters broke through the wall."),
+        ("NEW YORK (Reuters) - Stocks fell sharply on Monday as investors fled.",
+         "Stocks fell sharply on Monday as investors fled."),
+        ("(CNN) -- A man was arrested on Tuesday after a long police chase.",
+         "A man was arrested on Tuesday after a long police chase."),
+        ("WASHINGTON — President Clinton expressed sympathy to Israel on Friday.",
+         "President Clinton expressed sympathy to Israel on Friday."),
+        ("ST. LOUIS (AP) _ The Cardinals won again on Tuesday night at home.",
+         "The Cardinals won again on Tuesday night at home."),
+        # Too little after it to be a dateline: left alone.
+        ("PARIS - Short.", "PARIS - Short."),
+    ],
+)
+def test_wire_datelines_are_removed(line: str, expected: str) -> None:
+    assert clean_text(line) == expected
 
 
 # --------------------------------------------------------------------------
@@ -229,8 +256,21 @@ def test_inline_urls_are_removed_and_the_sentence_kept() -> None:
     ]
 
 
+def test_photo_credit_inside_a_paragraph_is_cut() -> None:
+    text = (
+        "The mayor (Photo by John Moore/Getty Images) said the city would rebuild within a year, "
+        "and officials agreed that the plan was sound and affordable for every resident."
+    )
+    assert clean_text(text) == (
+        "The mayor said the city would rebuild within a year, "
+        "and officials agreed that the plan was sound and affordable for every resident."
+    )
+
+
 def test_link_labels_go_with_their_links() -> None:
-    text = f"{BEFORE}\nMore info: http://www.myxfusions.com/\nCrew - https://instagram.com/x/\n{AFTER}"
+    text = (
+        f"{BEFORE}\nMore info: http://www.myxfusions.com/\nCrew - https://instagram.com/x/\n{AFTER}"
+    )
     assert paragraphs(text) == [BEFORE, AFTER]
 
 
@@ -334,7 +374,7 @@ FIXTURE_CASES = {
     "ap_gallery_captions.txt": (
         ["(Associated Press)", "Steve Gordon of Madison", "Fans wear shirts", "AP Photo"],
         ["Travelers facing canceled flights and closed roads were hoping to finally head",
-         "DENVER (AP) — Troy Tulowitzki has a tough name to spell, even at his own ballpark.",
+         "Troy Tulowitzki has a tough name to spell, even at his own ballpark.",
          "The Colorado Rockies gave out 15,000 replica jerseys"],
     ),
     "bbc_captions_byline.txt": (
@@ -438,6 +478,8 @@ def test_multinews_excerpt(name: str) -> None:
         assert fragment not in cleaned, fragment
     for fragment in kept:
         assert fragment in cleaned, fragment
+    if not kept:  # a page that is nothing but a notice cleans to nothing
+        assert cleaned == ""
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURE_CASES))
@@ -480,9 +522,8 @@ def test_seed_002_glued_caption_goes_and_body_stays() -> None:
     for fragment in ["Image copyright", "Image caption", "encircling Raqqa"]:
         assert fragment not in cleaned
     for sentence in [
-        "The SDF, supported by US-led coalition air strikes, has spent months encircling the "
-        "city.",
-        "IS seized Raqqa in 2014, proclaiming it the capital of a \"caliphate\".",
+        "The SDF, supported by US-led coalition air strikes, has spent months encircling the city.",
+        'IS seized Raqqa in 2014, proclaiming it the capital of a "caliphate".',
         "It is believed that up to 100,000 people are trapped by the fighting. Reports continue "
         "to emerge of IS militants preventing civilians from fleeing.",
     ]:
@@ -503,8 +544,17 @@ def test_seed_003_glued_unit_is_split_and_the_rest_untouched() -> None:
 def test_seed_004_dw_navigation_credit_url_and_signoff_go() -> None:
     lines = paragraphs(seed("004"))
     cleaned = "\n".join(lines)
-    for fragment in ["Skip to", "Conflicts", "https://", "p.dw.com", "Image: Reuters",
-                     "Tomasevic", "Syrien Kurdische", "jm/rc", "(Reuters, AP, AFP, dpa)"]:
+    for fragment in [
+        "Skip to",
+        "Conflicts",
+        "https://",
+        "p.dw.com",
+        "Image: Reuters",
+        "Tomasevic",
+        "Syrien Kurdische",
+        "jm/rc",
+        "(Reuters, AP, AFP, dpa)",
+    ]:
         assert fragment not in cleaned, fragment
     assert lines[:2] == ["US-backed forces breach Raqqa's old city wall", "July 4, 2017"]
     for sentence in [
@@ -517,7 +567,7 @@ def test_seed_004_dw_navigation_credit_url_and_signoff_go() -> None:
         "according to Iraqi state television.",
     ]:
         assert sentence in lines
-    assert lines[-1].startswith("Thousands of people have fled Mosul's")  # fmt: skip
+    assert lines[-1].startswith("Thousands of people have fled Mosul's")
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
@@ -577,15 +627,22 @@ def test_multinews_long_prose_paragraphs_are_never_dropped() -> None:
 
 
 # --------------------------------------------------------------------------
-# Speed
+# Large and pathological input (speed itself is measured by `make bench`, not here)
 # --------------------------------------------------------------------------
 
 
-def test_five_megabytes_clean_in_well_under_a_few_seconds() -> None:
+@pytest.mark.parametrize(
+    "line",
+    ["Aa /" * 80, "By " + "/A. " * 80, "x. Photo: " + "A." * 60, "http://x.com/ " + "a." * 20000,
+     "Reporting by " + "Aa and " * 40, "(" * 500 + "http://x.com/" + ")" * 500],
+)  # fmt: skip
+def test_pathological_lines_complete(line: str) -> None:
+    # These once made regexes backtrack for minutes; finishing at all is the test.
+    assert isinstance(clean_text(line), str)
+
+
+def test_five_megabytes_clean() -> None:
     chunk = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.txt")))
-    text = "\n\n".join([chunk] * (5_000_000 // len(chunk) + 1))
-    start = time.perf_counter()
-    clean_text(text)
-    elapsed = time.perf_counter() - start
-    # About 0.5 s here; the bound leaves room for slow CI machines.
-    assert elapsed < 3.0, elapsed
+    copies = 5_000_000 // len(chunk) + 1
+    cleaned = clean_text("\n\n".join([chunk] * copies))
+    assert cleaned.count(clean_text(chunk)) == copies

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -23,7 +24,7 @@ CITE_THRESHOLD = 0.3
 #: Upper bound on the cells of one block of the similarity matrix.
 _BLOCK_CELLS = 2_000_000
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because
@@ -112,6 +113,27 @@ class Analyzer:
                 out.append(term_id)
         return out
 
+    def batch_ids(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Term ids of many texts at once: (flat ids, the number of ids of each text).
+
+        The same as :meth:`term_ids` per text, but tokens are looked up in one
+        C-level pass, which is most of the cost of aligning a story.
+        """
+        if len(self._ids) > self.max_tokens:
+            self._ids.clear()
+            self._term_ids.clear()
+            self.vocabulary.clear()
+        tokens = [_TOKEN.findall(text.lower()) for text in texts]
+        flat = list(chain.from_iterable(tokens))
+        ids = self._ids
+        for token in set(flat).difference(ids):
+            ids[token] = self._lookup(token)
+        all_ids = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+        rows = np.repeat(np.arange(len(texts)), [len(t) for t in tokens])
+        keep = all_ids >= 0
+        sizes = np.bincount(rows[keep], minlength=len(texts))
+        return all_ids[keep], sizes
+
     def terms(self, text: str) -> list[str]:
         """The stemmed content words of ``text``; numbers lose their separators."""
         vocabulary = self.vocabulary
@@ -130,6 +152,7 @@ class SentenceSpace:
     ``vectors`` are L2-normalised TF-IDF rows (CSR); ``starts`` the first row of
     each article (rows are in article order); ``echo[i, a]`` the best cosine
     between sentence ``i`` and any sentence of article ``a`` (0 for its own).
+    ``terms`` are the analyzer's ids of the vector columns.
     ``cosines`` is the full sentence-by-sentence matrix when the story is small
     enough to hold it (most are), else None and rows are computed on demand.
     """
@@ -138,7 +161,7 @@ class SentenceSpace:
     starts: np.ndarray
     echo: np.ndarray
     lengths: np.ndarray
-    vocabulary: dict[str, int]
+    terms: np.ndarray
     cosines: np.ndarray | None = None
 
     @property
@@ -182,14 +205,9 @@ def build_space(story: Story, analyzer: Analyzer | None = None) -> SentenceSpace
     sentences = story.sentences
     n = len(sentences)
     lengths = np.fromiter((len(s.text.split()) for s in sentences), dtype=np.int32, count=n)
-    per_sentence = [analyzer.term_ids(s.text) for s in sentences]
-    sizes = np.fromiter((len(ids) for ids in per_sentence), dtype=np.int64, count=n)
-    global_ids = np.fromiter(
-        (i for ids in per_sentence for i in ids), dtype=np.int64, count=int(sizes.sum())
-    )
+    global_ids, sizes = analyzer.batch_ids([s.text for s in sentences])
     # Story-local columns, then (row, column) pairs counted in one sort.
     used, cols = np.unique(global_ids, return_inverse=True)
-    vocabulary = {analyzer.vocabulary[g]: c for c, g in enumerate(used)}
     n_terms = len(used)
     rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
     keys, counts = np.unique(rows * max(n_terms, 1) + cols, return_counts=True)
@@ -216,7 +234,7 @@ def build_space(story: Story, analyzer: Analyzer | None = None) -> SentenceSpace
     if n * n <= _BLOCK_CELLS:
         cosines = (vectors @ vectors.T).toarray()
     echo = _echo(vectors, cosines, article_ids, starts, n_articles)
-    return SentenceSpace(vectors, starts, echo, lengths, vocabulary, cosines)
+    return SentenceSpace(vectors, starts, echo, lengths, used, cosines)
 
 
 def _echo(

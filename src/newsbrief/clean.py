@@ -21,7 +21,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple
 
-__all__ = ["clean_text"]
+__all__ = ("clean_text",)
 
 # --------------------------------------------------------------------------
 # Building blocks
@@ -81,6 +81,19 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# A wire dateline opening a paragraph: "LONDON (AP) _ ", "BUENOS AIRES, Argentina _ ",
+# "BEIRUT, July 4 (Reuters) - ", "(CNN) -- ". It names where the copy was filed, not what
+# happened, and in a short summary it costs words that carry no content.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+    rf"(?:,\s+{_MONTH}\s+\d{{1,2}})?"
+    r"\s*(?:\([A-Z][\w .&'-]{0,40}\)\s*)?(?:_|--|-|–|—)"
+    r"|\((?:CNN|AP|AFP|Reuters|UPI|dpa|Xinhua)\)(?:\s*(?:_|--|-|–|—))?)"
+    r"\s+(?=[A-Z0-9\"“‘'`(])"
+)
+#: A dateline is only taken off a paragraph with a real sentence after it.
+_DATELINE_REST = 20
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?"
 # One word of a timestamp such as "Last updated at 6:04 PM on 20th October 2011".
 _DATE_WORD = (
@@ -108,8 +121,9 @@ _URL = (
 # Rules are split by cost. "Anchored" rules start with literal text and fail
 # on the first few characters of a prose line, so every line may try them.
 # "Keyword" rules look for a marker anywhere in the line (".{0,200}Sign Up");
-# they only run on lines that hold one of the _KEYWORDS markers, which keeps the
-# cleaner linear and fast on megabytes of text.
+# they only run on lines that hold one of the _KEYWORDS markers. "Tiny" rules
+# (credits and contacts without a marker word) only run on very short lines.
+# That keeps the cleaner linear and fast on megabytes of text.
 # --------------------------------------------------------------------------
 
 # Labels, widgets and credits never run long; the limit protects paragraphs.
@@ -132,7 +146,7 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
         "share",
         r"(?i:(?:share(?: this(?: article| story| page| post| video)?)?(?: with)?|share on \w+"
         r"|tweet|pin|e-?mail|print|save|comments?|whatsapp|facebook|twitter|linkedin|pinterest|reddit"
-        r"|messenger|sms|copy link|play|google\+|follow)(?:[\s|•·,/]+|$))+",
+        r"|messenger|sms|copy link|play|google\+|follow)(?:[\s|•·,/:]+|$))+",
     ),
     ("share", r"Click to (?:share|email|print)\b.{0,80}"),
     ("share", r"(?:Help spread the word! )?Share Tweet\b.{0,80}"),
@@ -146,7 +160,7 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
         "follow",
         r"(?:Like|LIKE) (?:us|\w+|\"[^\"]{1,40}\")(?: on| at)?\s*:?\s*\S*(?:facebook|Facebook)\S*",
     ),
-    ("follow", r"Join [Tt]he [Cc]onversation\b.{0,120}|(?:Find|Connect with) us on\b.{0,80}"),
+    ("follow", r"Join [Tt]he [Cc]onversation\b.{0,120}|(?:Find|Connect with|Join) us on\b.{0,100}"),
     # Advertising and reading prompts.
     (
         "ad",
@@ -463,8 +477,12 @@ _INLINE_JUNK = re.compile(
     r"(?:(?:Photo|Video) )?(?:Advertisement )?Continue reading the main story\s*"
     r"|^Story highlights\s+|\s*\[ edit \]|(?<=.{150})\s+Read [Mm]ore\s*[»›]?$"
     r"|^Buy Photo\s+|\s*Buy Photo$"
+    r"|\s*\((?:Photo|Image|Picture)s?(?: by|:) [^()]{1,80}\)(?=\s)"
 )
-_INLINE_MARKERS = ("Continue reading", "Story highlights", "[ edit ]", "Read ", "Buy Photo")
+_INLINE_MARKERS = (
+    "Continue reading", "Story highlights", "[ edit ]", "Read ", "Buy Photo", "(Photo", "(Image",
+    "(Picture",
+)  # fmt: skip
 # A credit closing a caption: "... last year. Photo: Getty Images",
 # "... in Urbandale, Iowa. (AP Photo/Charlie Neibergall) (Associated Press)".
 _CREDIT_TAIL = re.compile(
@@ -486,8 +504,10 @@ _CREDIT_TAIL = re.compile(
 # A picture credit opening a caption: "Tom Williams/Getty Images Rep. Jackie
 # Speier ...", "Getty - Contributor James Maybrick, ...". Without a slash or
 # dash only pure picture libraries count: "Reuters Television showed" is prose.
+# Words are split by single spaces and segments by a slash or dash, so there is
+# one way to parse a credit and no catastrophic backtracking on "Aa /Aa /...".
 _CREDIT_HEAD = re.compile(
-    rf"(?:(?:[A-Z][\w.'’&-]*\s?){{1,4}}(?:\s?/\s?|\s-\s))+{_PICTURE_AGENCY}"
+    rf"(?:[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){{0,3}}(?: ?/ ?| - ))+{_PICTURE_AGENCY}"
     rf"(?:\s-\s(?:Contributor|Stringer|Staff|Pool))?\s+(?=[A-Z])(?!Images\b)"
     rf"|{_PICTURE_LIBRARY}(?:\s-\s(?:Contributor|Stringer|Staff|Pool))?\s+(?=[A-Z])(?!Images\b)"
 )
@@ -629,6 +649,9 @@ def _clean_line(line: str, archive_page: bool) -> tuple[str, str]:
             line = line[: tail.start()].rstrip()
             if len(line) <= _CAPTION_MAX:
                 return "", "caption"
+    dateline = _DATELINE.match(line)
+    if dateline and len(line) - dateline.end() >= _DATELINE_REST:
+        line = line[dateline.end() :]
     if line != original:
         line = " ".join(line.split())
         reason = _match_rule(line, archive_page)

@@ -39,8 +39,8 @@ class CoverageSummarizer(Summarizer):
     """
 
     centrality: float = 1.0
-    support: float = 0.6
-    position: float = 0.5
+    support: float = 1.5
+    position: float = 0.3
     diversity: float = 0.5
     redundancy: float = CITE_THRESHOLD
     min_words: int = 6
@@ -90,21 +90,24 @@ class CoverageSummarizer(Summarizer):
         chosen: list[int] = []
         words = 0
         max_sim = np.zeros(len(story.sentences))
-        pool = candidates[: max(200, 20 * (budget.sentences or 10))]
-        while pool and not budget.full(len(chosen), words):
-            gains = np.array([score[r] - self.diversity * max_sim[r] for r in pool])
+        pool = np.array(candidates[: max(200, 20 * (budget.sentences or 10))], dtype=np.int64)
+        lengths = space.lengths
+        while len(pool) and not budget.full(len(chosen), words):
+            gains = score[pool] - self.diversity * max_sim[pool]
             best = None
             for i in np.argsort(-gains, kind="stable"):
-                row = pool[int(i)]
+                row = int(pool[i])
                 if max_sim[row] >= self.redundancy:
                     continue
-                if budget.allows(len(chosen), words, int(space.lengths[row])) or not chosen:
+                if budget.allows(len(chosen), words, int(lengths[row])) or not chosen:
                     best = int(i)
                     break
             if best is None:
                 break
-            row = pool.pop(best)
+            row = int(pool[best])
+            pool = np.delete(pool, best)
             chosen.append(row)
-            words += int(space.lengths[row])
+            words += int(lengths[row])
             np.maximum(max_sim, space.similar_to(row), out=max_sim)
+            pool = pool[max_sim[pool] < self.redundancy]
         return story_order(story, chosen)
