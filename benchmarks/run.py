@@ -157,7 +157,8 @@ def stage_throughput() -> list[str]:
     _, align_s = _best(lambda: [build_space(s, Analyzer()) for s in segmented])
     spaces = [build_space(s) for s in segmented]
     method, budget = get_summarizer("newsbrief"), Budget(words=300, overflow=True)
-    _, select_s = _best(lambda: [method.select(s, p, budget) for s, p in zip(segmented, spaces)])
+    pairs = list(zip(segmented, spaces, strict=True))
+    _, select_s = _best(lambda: [method.select(s, p, budget) for s, p in pairs])
     n = len(stories)
     rows = ["| stage | total s | ms per story | MB/s |", "|---|---|---|---|"]
     for name, seconds in (
