@@ -1,35 +1,35 @@
 """Shared glue for the sumy baselines (LexRank, TextRank).
 
-sumy is the Python library users reach for today, so it is our yardstick.
-Its own tokenizer needs NLTK's punkt data, which cannot be downloaded here,
-so sumy is fed newsbrief's sentences and a regex word tokenizer; everything
-that ranks sentences is sumy's own code. A word budget is applied the way a
+sumy is the Python library users reach for today, so it is our yardstick,
+run as its users run it with one exception: its sentence splitter needs
+NLTK's punkt data, which cannot be downloaded here, so sumy is fed
+newsbrief's sentences. Words are sumy's own: NLTK's word tokenizer (which
+sumy calls one sentence at a time, so punkt's sentence step is a no-op and
+is skipped) filtered by sumy's word test. A word budget is applied the way a
 sumy user would: best-rated sentences first until the budget is reached.
 """
 
 from __future__ import annotations
 
-import re
-
 from ..align import SentenceSpace
 from ..model import Story
 from .base import Budget
 
-_WORD = re.compile(r"\w+(?:['’]\w+)?")
-
 
 class WordTokenizer:
-    """The two methods sumy's document model asks of a tokenizer."""
+    """sumy's English word tokenization, without the punkt data it cannot load."""
 
     language = "english"
 
-    def to_words(self, text: str) -> list[str]:
-        return _WORD.findall(text)
+    def __init__(self) -> None:
+        from nltk.tokenize import NLTKWordTokenizer
+        from sumy.nlp.tokenizers import Tokenizer
 
-    def to_sentences(self, text: str) -> list[str]:  # pragma: no cover - not used by sumy here
-        from ..segment import split_sentences
+        self._tokenize = NLTKWordTokenizer().tokenize
+        self._is_word = Tokenizer._is_word
 
-        return split_sentences(text)
+    def to_words(self, text: str) -> tuple[str, ...]:
+        return tuple(filter(self._is_word, self._tokenize(text)))
 
 
 def sumy_select(method, story: Story, space: SentenceSpace, budget: Budget) -> list[int]:
@@ -37,7 +37,7 @@ def sumy_select(method, story: Story, space: SentenceSpace, budget: Budget) -> l
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
-    tokenizer = WordTokenizer()
+    tokenizer = method.newsbrief_tokenizer
     paragraphs = []
     rows_of: dict[int, int] = {}
     current: list[SumySentence] = []
@@ -77,4 +77,5 @@ def make(summarizer_cls):
 
     method = summarizer_cls(Stemmer("english"))
     method.stop_words = get_stop_words("english")
+    method.newsbrief_tokenizer = WordTokenizer()
     return method
