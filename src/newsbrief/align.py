@@ -17,7 +17,7 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-from .model import Fact, Story
+from .model import Story
 
 #: Cosine at which a sentence of another article is taken to report the same fact.
 CITE_THRESHOLD = 0.3
@@ -50,7 +50,7 @@ def stem(word: str) -> str:
     n = len(word)
     if n > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if n > 4 and word.endswith("sses"):
+    if n > 4 and word.endswith(("sses", "ches", "shes", "xes", "zes")):
         return word[:-2]
     if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
@@ -177,6 +177,27 @@ class SentenceSpace:
             return self.cosines[row]
         return (self.vectors @ self.vectors[row].T).toarray().ravel()
 
+    def centrality(self) -> np.ndarray:
+        """Cosine of each sentence with the story's article-balanced centroid.
+
+        Each article weighs the same in the centroid, so a long article cannot
+        pull the story's centre towards its own angle.
+        """
+        n = self.vectors.shape[0]
+        if n == 0:
+            return np.zeros(0)
+        articles = self.article_of(np.arange(n))
+        counts = np.bincount(articles, minlength=self.n_articles).astype(np.float64)
+        weights = 1.0 / counts[articles]
+        if self.cosines is not None:  # x_i . c = sum_j w_j cos(i, j); |c|^2 = w C w
+            dots = self.cosines @ weights
+            norm = np.sqrt(max(float(weights @ dots), 0.0))
+        else:
+            centroid = np.asarray(self.vectors.T @ weights).ravel()
+            dots = self.vectors @ centroid
+            norm = float(np.linalg.norm(centroid))
+        return dots / norm if norm else np.zeros(n)
+
     def support(self, threshold: float = CITE_THRESHOLD) -> np.ndarray:
         """How many other articles report each sentence's fact."""
         return (self.echo >= threshold).sum(axis=1)
@@ -186,17 +207,6 @@ class SentenceSpace:
         own = int(self.article_of(np.array([row]))[0])
         others = np.flatnonzero(self.echo[row] >= threshold)
         return [own, *sorted(int(a) for a in others if a != own)]
-
-    def fact(self, row: int, threshold: float = CITE_THRESHOLD) -> Fact:
-        """The fact of sentence ``row``: it and its best echo in each citing article."""
-        articles = self.citing_articles(row, threshold)
-        sims = self.similar_to(row)
-        arts = self.article_of(np.arange(self.vectors.shape[0]))
-        sentences = [row]
-        for a in articles[1:]:
-            members = np.flatnonzero(arts == a)
-            sentences.append(int(members[np.argmax(sims[members])]))
-        return Fact(sentences=tuple(sentences), articles=tuple(articles))
 
 
 def build_space(story: Story, analyzer: Analyzer | None = None) -> SentenceSpace:

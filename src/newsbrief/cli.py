@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--format", choices=FORMATS, default="md", help="output format (md)")
     brief.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
     brief.add_argument(
+        "--facts-only",
+        action="store_true",
+        help="print the fact map alone (agreements, conflicts, timeline, who is who)",
+    )
+    brief.add_argument(
         "--summarizer", choices=available(), default="newsbrief", help=argparse.SUPPRESS
     )
     ev = commands.add_parser(
@@ -120,9 +125,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
                 continue
             if args.format == "json":
                 # One indented object for a story of article files; JSON Lines for many stories.
-                text = to_json(item, indent=2 if single else None)
+                text = to_json(item, indent=2 if single else None, facts_only=args.facts_only)
             else:
-                text = ("\n---\n\n" if written else "") + render(item)
+                text = ("\n---\n\n" if written else "") + render(item, facts_only=args.facts_only)
             out.write(text)
             out.flush()
             written += 1

@@ -48,15 +48,77 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
-    """Sentences of different articles that say the same thing.
+class Quote:
+    """What one source said, verbatim (a sentence of its cleaned text)."""
 
-    ``sentences`` holds indices into ``Story.sentences``; the first one is the
-    representative wording. ``articles`` are the articles that report it.
+    source: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact as the sources tell it: a representative wording, the sources
+    that report it (source numbers, ascending) and their own words."""
+
+    text: str
+    sources: tuple[int, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One side of a conflict: a value as a source gives it, with its quote."""
+
+    value: str
+    source: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources giving incompatible values for the same thing.
+
+    ``kind`` is 'quantity', 'date' or 'name'; ``subject`` says what the values
+    are of ('IS fighters', 'day of: breach of the Rafiqah wall').
     """
 
-    sentences: tuple[int, ...]
-    articles: tuple[int, ...]
+    kind: str
+    subject: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated event. ``date`` is the first day of the period for coarser
+    ``precision`` ('day', 'week', 'month' or 'year')."""
+
+    date: date
+    precision: str
+    text: str
+    sources: tuple[int, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, with every name the sources use for it."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactMap:
+    """How the story is being told: what sources agree on, what only one
+    says, where they contradict each other, when things happened, who is who."""
+
+    agreements: tuple[Fact, ...] = ()
+    unique: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +157,7 @@ class Brief:
     sources: tuple[Source, ...]
     summary: tuple[SummarySentence, ...]
     warnings: tuple[str, ...] = ()
+    facts: FactMap | None = None
 
     @property
     def words(self) -> int:

@@ -37,8 +37,10 @@ def summarize(
     budget: Budget,
     summarizer: Summarizer,
     analyzer: Analyzer | None = None,
+    facts: bool = True,
 ) -> Brief:
-    """Select the summary of a segmented story and cite every sentence."""
+    """Select the summary of a segmented story, cite every sentence and (with
+    ``facts``) build its fact map."""
     if not story.sentences:
         raise InputError(f"{story.id or 'story'}: no text left after cleaning")
     space = build_space(story, analyzer)
@@ -69,8 +71,17 @@ def summarize(
     warnings = []
     if len(story.articles) == 1:
         warnings.append("single article: citations cannot be cross-checked")
+    fact_map = None
+    if facts:
+        from .facts import build_fact_map
+
+        fact_map = build_fact_map(story, space)
     return Brief(
-        story_id=story.id, sources=sources, summary=tuple(summary), warnings=tuple(warnings)
+        story_id=story.id,
+        sources=sources,
+        summary=tuple(summary),
+        warnings=tuple(warnings),
+        facts=fact_map,
     )
 
 
@@ -80,10 +91,11 @@ def brief_story(
     words: int | None = 120,
     sentences: int | None = None,
     summarizer: str | Summarizer = "newsbrief",
+    facts: bool = True,
 ) -> Brief:
     """The brief of one story given as :class:`Story`."""
     budget = Budget(words=words, sentences=sentences)
-    return summarize(segment(story), budget, get_summarizer(summarizer))
+    return summarize(segment(story), budget, get_summarizer(summarizer), facts=facts)
 
 
 def brief(
@@ -92,6 +104,7 @@ def brief(
     words: int | None = 120,
     sentences: int | None = None,
     summarizer: str | Summarizer = "newsbrief",
+    facts: bool = True,
 ) -> Brief:
     """Brief one story: a list of :class:`Article`, or paths of its articles.
 
@@ -114,7 +127,7 @@ def brief(
         else:
             articles = load_articles(items)  # type: ignore[arg-type]
         story = Story(articles=articles, id=articles[0].id if len(articles) == 1 else "")
-    return brief_story(story, words=words, sentences=sentences, summarizer=summarizer)
+    return brief_story(story, words=words, sentences=sentences, summarizer=summarizer, facts=facts)
 
 
 def brief_stories(
@@ -123,6 +136,7 @@ def brief_stories(
     words: int | None = 120,
     sentences: int | None = None,
     summarizer: str | Summarizer = "newsbrief",
+    facts: bool = True,
 ) -> Iterator[Brief | StoryError]:
     """Brief every story of the input, yielding a :class:`StoryError` in place
     of each story that fails, so the batch goes on."""
@@ -134,7 +148,7 @@ def brief_stories(
             yield item
             continue
         try:
-            yield summarize(segment(item), budget, method, analyzer)
+            yield summarize(segment(item), budget, method, analyzer, facts=facts)
         except NewsbriefError as exc:
             error = exc if isinstance(exc, InputError) else InputError(str(exc))
             yield StoryError(item.id, error)

@@ -10,9 +10,9 @@ import json
 from collections.abc import Callable
 
 from .errors import NewsbriefError
-from .model import Brief, Source
+from .model import Brief, Conflict, Fact, FactMap, Source, TimelineEvent
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 FORMATS = ("md", "text", "json")
 
 
@@ -38,11 +38,77 @@ def _source_line(source: Source, markdown: bool) -> str:
     return f"{source.number}. {line}"
 
 
-def to_markdown(brief: Brief) -> str:
+def _when(event: TimelineEvent) -> str:
+    d = event.date
+    if event.precision == "year":
+        return str(d.year)
+    if event.precision == "month":
+        return d.strftime("%b %Y")
+    if event.precision == "week":
+        return "week of " + d.strftime("%-d %b %Y")
+    return d.strftime("%-d %b %Y")
+
+
+def _names(brief: Brief) -> dict[int, str]:
+    return {s.number: s.name for s in brief.sources}
+
+
+def fact_map_lines(brief: Brief, markdown: bool = True) -> list[str]:
+    """The fact map as Markdown (or plain text) sections; empty sections are left out."""
+    facts = brief.facts
+    if facts is None:
+        return []
+    total = len(brief.sources)
+    names = _names(brief)
+    h = "## " if markdown else ""
+    bold = (lambda t: f"**{t}**") if markdown else (lambda t: t)
+    lines: list[str] = []
+
+    def section(title: str, body: list[str]) -> None:
+        if body:
+            lines.extend([f"{h}{title}", "" if markdown else "-" * len(title), *body, ""])
+
+    section(
+        "Where sources agree",
+        [
+            f"- {bold(f'Reported by {len(f.sources)} of {total} sources')} "
+            f"{_cite(f.sources)}: {f.text}"
+            for f in facts.agreements
+        ],
+    )
+    section("What only one source says",
+            [f"- {f.text} {_cite(f.sources)}" for f in facts.unique])  # fmt: skip
+    differ = []
+    for c in facts.conflicts:
+        differ.append(f"- {bold(c.subject)} ({c.kind}):")
+        by_value: dict[str, list] = {}
+        for claim in c.claims:
+            by_value.setdefault(claim.value.lower(), []).append(claim)
+        for claims in by_value.values():
+            who = ", ".join(f"{names.get(x.source, x.source)} [{x.source}]" for x in claims)
+            differ.append(f"  - {bold(claims[0].value)}: {who}: “{claims[0].quote}”")
+    section("Where sources differ", differ)
+    timeline = [f"- {bold(_when(e))}: {e.text} {_cite(e.sources)}" for e in facts.timeline]
+    section("Timeline", timeline)
+    section(
+        "Who is who",
+        [
+            f"- {bold(e.name)} ({e.kind})"
+            + (f", also {', '.join(e.aliases)}" if e.aliases else "")
+            + f" {_cite(e.sources)}"
+            for e in facts.entities
+        ],
+    )
+    return lines
+
+
+def to_markdown(brief: Brief, facts_only: bool = False) -> str:
     lines = [f"# {headline(brief)}", ""]
-    for s in brief.summary:
-        lines.append(f"{s.text} {_cite(s.citations)}")
-        lines.append("")
+    if not facts_only:
+        for s in brief.summary:
+            lines.append(f"{s.text} {_cite(s.citations)}")
+            lines.append("")
+    lines.extend(fact_map_lines(brief, markdown=True))
     n = len(brief.sources)
     lines.append(f"## Sources ({n})")
     lines.append("")
@@ -52,14 +118,55 @@ def to_markdown(brief: Brief) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_text(brief: Brief) -> str:
+def to_text(brief: Brief, facts_only: bool = False) -> str:
     title = headline(brief)
     lines = [title, "=" * min(len(title), 80), ""]
-    lines.append(" ".join(f"{s.text} {_cite(s.citations)}" for s in brief.summary))
-    lines.extend(["", "Sources:"])
+    if not facts_only:
+        lines.append(" ".join(f"{s.text} {_cite(s.citations)}" for s in brief.summary))
+        lines.append("")
+    lines.extend(fact_map_lines(brief, markdown=False))
+    lines.append("Sources:")
     lines.extend(_source_line(s, markdown=False) for s in brief.sources)
     lines.extend(f"Note: {w}" for w in brief.warnings)
     return "\n".join(lines) + "\n"
+
+
+def _fact(f: Fact) -> dict:
+    return {
+        "text": f.text,
+        "sources": list(f.sources),
+        "quotes": [{"source": q.source, "text": q.text} for q in f.quotes],
+    }
+
+
+def _conflict(c: Conflict) -> dict:
+    return {
+        "kind": c.kind,
+        "subject": c.subject,
+        "claims": [{"value": x.value, "source": x.source, "quote": x.quote} for x in c.claims],
+    }
+
+
+def fact_map_dict(facts: FactMap) -> dict:
+    return {
+        "agreements": [_fact(f) for f in facts.agreements],
+        "unique": [_fact(f) for f in facts.unique],
+        "conflicts": [_conflict(c) for c in facts.conflicts],
+        "timeline": [
+            {
+                "date": e.date.isoformat(),
+                "precision": e.precision,
+                "text": e.text,
+                "sources": list(e.sources),
+                "quotes": [{"source": q.source, "text": q.text} for q in e.quotes],
+            }
+            for e in facts.timeline
+        ],
+        "entities": [
+            {"name": e.name, "kind": e.kind, "aliases": list(e.aliases), "sources": list(e.sources)}
+            for e in facts.entities
+        ],
+    }
 
 
 def to_dict(brief: Brief) -> dict:
@@ -89,15 +196,19 @@ def to_dict(brief: Brief) -> dict:
             for s in brief.summary
         ],
         "warnings": list(brief.warnings),
+        **(fact_map_dict(brief.facts) if brief.facts is not None else {}),
     }
 
 
-def to_json(brief: Brief, indent: int | None = 2) -> str:
-    return json.dumps(to_dict(brief), ensure_ascii=False, indent=indent) + "\n"
+def to_json(brief: Brief, indent: int | None = 2, facts_only: bool = False) -> str:
+    data = to_dict(brief)
+    if facts_only:
+        data.pop("summary")
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
-def renderer(fmt: str) -> Callable[[Brief], str]:
-    table: dict[str, Callable[[Brief], str]] = {
+def renderer(fmt: str) -> Callable[..., str]:
+    table: dict[str, Callable[..., str]] = {
         "md": to_markdown,
         "text": to_text,
         "json": to_json,

@@ -53,18 +53,7 @@ class CoverageSummarizer(Summarizer):
         n = len(story.sentences)
         if n == 0:
             return np.zeros(0)
-        articles = space.article_of(np.arange(n))
-        # Article-balanced centroid: a long article must not drown the others.
-        counts = np.bincount(articles, minlength=space.n_articles).astype(np.float64)
-        weights = 1.0 / counts[articles]
-        if space.cosines is not None:  # x_i . c = sum_j w_j cos(i, j); |c|^2 = w C w
-            dots = space.cosines @ weights
-            norm = np.sqrt(max(float(weights @ dots), 0.0))
-        else:
-            centroid = np.asarray(space.vectors.T @ weights).ravel()
-            dots = space.vectors @ centroid
-            norm = float(np.linalg.norm(centroid))
-        centrality = dots / norm if norm else np.zeros(n)
+        centrality = space.centrality()
         others = max(space.n_articles - 1, 1)
         support = space.echo.sum(axis=1) / others
         index = np.fromiter((s.index for s in story.sentences), dtype=np.float64, count=n)

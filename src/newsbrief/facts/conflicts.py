@@ -1,0 +1,269 @@
+"""Conflicts: sources giving incompatible values for the same thing.
+
+A false conflict costs the reader's trust more than a missed one, so a pair
+of claims must earn its place: different sources, the same subject, values
+that cannot both be true (intervals that do not overlap, vague amounts never
+count), and nothing in the two sentences that says they are about different
+things (different places, different times, 'our' fighters against 'IS'
+fighters). What is left is shown with each side's exact words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..align import CITE_THRESHOLD, SentenceSpace
+from ..model import Claim, Conflict, Story
+from .dates import DateMention
+from .entities import EntityIndex
+from .quantities import Quantity
+
+#: Subjects so common that the sentences must share context to be comparable.
+GENERIC_SUBJECTS = frozenset(
+    {"people", "dead", "injured", "time", "day", "week", "month", "year", "hour", "minute",
+     "job", "member", "case", "child", "student", "vote", "point", "share", "game", "life",
+     "country", "state", "city", "home", "house", "percent", "other", "report", "story"}
+)  # fmt: skip
+#: A subject word is not evidence of the same thing; these many shared terms are.
+MIN_SHARED_TERMS = 2
+#: Cosine at which two dated sentences tell the same event (as citations count a fact).
+SAME_EVENT = CITE_THRESHOLD
+_PERSONAL = frozenset({"our", "my", "his", "her", "their", "your", "its", "whose"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Numeric:
+    row: int
+    article: int
+    quantity: Quantity
+
+
+def quantity_conflicts(
+    story: Story,
+    space: SentenceSpace,
+    quantities: dict[int, list[Quantity]],
+    dates: dict[int, list[DateMention]],
+    entities: EntityIndex,
+    source_of: Sequence[int],
+) -> list[Conflict]:
+    """Numeric claims about one subject whose values cannot all be true."""
+    by_subject: dict[tuple[str, str], list[_Numeric]] = {}
+    for row, found in quantities.items():
+        article = story.sentences[row].article
+        for q in found:
+            if q.subject and not q.vague:
+                by_subject.setdefault((q.subject, q.unit), []).append(_Numeric(row, article, q))
+    places = _place_sets(entities)
+    conflicts = []
+    for (subject, _unit), claims in by_subject.items():
+        if len({c.article for c in claims}) < 2:
+            continue
+        clashing: set[int] = set()
+        for i, a in enumerate(claims):
+            for j in range(i + 1, len(claims)):
+                b = claims[j]
+                if a.article == b.article or a.quantity.agrees_with(b.quantity):
+                    continue
+                if _comparable(a, b, subject, space, dates, places):
+                    clashing.update((i, j))
+        if clashing:
+            conflicts.append(_quantity_conflict([claims[k] for k in sorted(clashing)], story,
+                                                source_of))  # fmt: skip
+    conflicts.sort(key=lambda c: -len({claim.source for claim in c.claims}))
+    return conflicts
+
+
+def _comparable(
+    a: _Numeric,
+    b: _Numeric,
+    subject: str,
+    space: SentenceSpace,
+    dates: dict[int, list[DateMention]],
+    places: _Places,
+) -> bool:
+    """Whether two claims can be about the same thing (absent evidence otherwise)."""
+    words_a = {w.lower() for w in a.quantity.counted.split()}
+    words_b = {w.lower() for w in b.quantity.counted.split()}
+    if (words_a | words_b) & _PERSONAL:
+        return False
+    if _different_places(places, a.row, b.row):
+        return False
+    days_a = {(d.date, d.precision) for d in dates.get(a.row, ())}
+    days_b = {(d.date, d.precision) for d in dates.get(b.row, ())}
+    if days_a and days_b and not days_a & days_b:
+        return False
+    if subject in GENERIC_SUBJECTS or a.quantity.unit:
+        shared = _shared_terms(space, a.row, b.row)
+        return shared >= MIN_SHARED_TERMS + 1  # the subject itself is one of them
+    return True
+
+
+def _shared_terms(space: SentenceSpace, a: int, b: int) -> int:
+    vectors = space.vectors
+    start_a, end_a = vectors.indptr[a], vectors.indptr[a + 1]
+    start_b, end_b = vectors.indptr[b], vectors.indptr[b + 1]
+    terms_a = set(vectors.indices[start_a:end_a].tolist())
+    terms_b = set(vectors.indices[start_b:end_b].tolist())
+    return len(terms_a & terms_b)
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """The places each sentence names, the story's main place (a sentence that
+    names none is taken to be about it) and the places several articles name."""
+
+    by_row: dict[int, frozenset[int]]
+    main: frozenset[int]
+    major: frozenset[int]
+
+    def get(self, row: int) -> frozenset[int]:
+        return self.by_row.get(row) or self.main
+
+
+def _place_sets(entities: EntityIndex) -> _Places:
+    places = {i for i, e in enumerate(entities.entities) if e.kind == "place"}
+    by_row = {
+        row: frozenset(ids & places) for row, ids in entities.by_row.items() if ids & places
+    }
+    ranked = [i for i, e in enumerate(entities.entities) if e.kind == "place"]
+    main = frozenset(ranked[:1])
+    major = frozenset(i for i in ranked if len(entities.entities[i].articles) >= 2) - main
+    return _Places(by_row, main, major)
+
+
+def _different_places(places: _Places, a: int, b: int) -> bool:
+    """Whether two sentences are about different places: each names one the other
+    does not, or one names another major place of the story ('Mosul' in a Raqqa story)."""
+    place_a, place_b = places.get(a), places.get(b)
+    only_a, only_b = place_a - place_b, place_b - place_a
+    if only_a and only_b:
+        return True
+    return bool((only_a | only_b) & places.major)
+
+
+def _quantity_conflict(claims: list[_Numeric], story: Story, source_of: Sequence[int]) -> Conflict:
+    counted = Counter(c.quantity.counted for c in claims if c.quantity.counted)
+    subject = counted.most_common(1)[0][0] if counted else claims[0].quantity.subject
+    seen = set()
+    out = []
+    for c in sorted(claims, key=lambda c: (_middle(c.quantity), source_of[c.article])):
+        key = (source_of[c.article], c.quantity.text.lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Claim(value=c.quantity.text, source=source_of[c.article],
+                         quote=story.sentences[c.row].text))  # fmt: skip
+    return Conflict(kind="quantity", subject=subject, claims=tuple(out))
+
+
+def _middle(q: Quantity) -> float:
+    return q.low if math.isinf(q.high) else (q.low + q.high) / 2
+
+
+def date_conflicts(
+    story: Story,
+    space: SentenceSpace,
+    dates: dict[int, list[DateMention]],
+    source_of: Sequence[int],
+) -> list[Conflict]:
+    """The same event put on different days by different sources."""
+    rows = [r for r, found in dates.items() if any(d.precision == "day" for d in found)]
+    articles = {r: story.sentences[r].article for r in rows}
+    seen_pairs: set[frozenset[int]] = set()
+    conflicts = []
+    for i, a in enumerate(rows):
+        sims = space.similar_to(a)
+        for b in rows[i + 1 :]:
+            if articles[a] == articles[b] or sims[b] < SAME_EVENT:
+                continue
+            days_a = {d.date for d in dates[a] if d.precision == "day"}
+            days_b = {d.date for d in dates[b] if d.precision == "day"}
+            if days_a & days_b or len(days_a) != 1 or len(days_b) != 1:
+                continue
+            pair = frozenset((a, b))
+            if pair in seen_pairs:
+                continue
+            seen_pairs.add(pair)
+            conflicts.append((a, b))
+    return _merge_date_conflicts(conflicts, story, space, dates, source_of)
+
+
+def _merge_date_conflicts(
+    pairs: list[tuple[int, int]],
+    story: Story,
+    space: SentenceSpace,
+    dates: dict[int, list[DateMention]],
+    source_of: Sequence[int],
+) -> list[Conflict]:
+    """One conflict per event: pairs sharing a sentence are the same disagreement."""
+    groups: list[set[int]] = []
+    for a, b in pairs:
+        hit = [g for g in groups if a in g or b in g]
+        merged = {a, b}.union(*hit) if hit else {a, b}
+        groups = [g for g in groups if g not in hit] + [merged]
+    conflicts = []
+    for group in groups:
+        claims = []
+        seen = set()
+        for row in sorted(group, key=lambda r: (_day(dates[r]).date, r)):
+            mention = _day(dates[row])
+            source = source_of[story.sentences[row].article]
+            value = f"{mention.text} ({mention.date.isoformat()})"
+            if (source, mention.date) in seen:
+                continue
+            seen.add((source, mention.date))
+            claims.append(Claim(value=value, source=source, quote=story.sentences[row].text))
+        if len({c.value.rsplit("(", 1)[-1] for c in claims}) > 1:
+            conflicts.append(Conflict(kind="date", subject=_event_subject(group, story, space),
+                                      claims=tuple(claims)))  # fmt: skip
+    return conflicts
+
+
+def _day(found: list[DateMention]) -> DateMention:
+    return next(d for d in found if d.precision == "day")
+
+
+def _event_subject(rows: set[int], story: Story, space: SentenceSpace) -> str:
+    """Name an event by the content words all its sentences share, as the first one says them."""
+    from ..align import Analyzer
+
+    analyzer = Analyzer()
+    ordered = sorted(rows)
+    term_sets = [set(analyzer.terms(story.sentences[r].text)) for r in ordered]
+    shared = set.intersection(*term_sets) - _DAY_WORDS
+    # Event words (lower case: 'breach', 'wall') say what happened better than the
+    # names of who did it, so they come first; reading order within each kind.
+    found = []
+    seen = set()
+    for position, word in enumerate(story.sentences[ordered[0]].text.split()):
+        terms = analyzer.terms(word)
+        if terms and terms[0] in shared and terms[0] not in seen and not terms[0].isdigit():
+            seen.add(terms[0])
+            found.append((word[:1].isupper(), position, word.strip(".,;:\"“”‘’()")))
+    words = [w for _, _, w in sorted(sorted(found)[:5], key=lambda t: t[1])]
+    return "day of: " + " ".join(words) if words else "day of the event"
+
+
+_DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
+
+
+def name_conflicts(story: Story, entities: EntityIndex, source_of: Sequence[int]) -> list[Conflict]:
+    """One entity named differently by different sources (not an alias: a slip)."""
+    conflicts = []
+    for variant in entities.variants:
+        claims = []
+        for name, articles, example in variant.names:
+            for article in articles:
+                text = next(
+                    (s.text for s in story.sentences if s.article == article and name in s.text),
+                    story.sentences[example].text,
+                )
+                claims.append(Claim(value=name, source=source_of[article], quote=text))
+        if len({c.value for c in claims}) > 1:
+            conflicts.append(Conflict(kind="name", subject=variant.entity, claims=tuple(claims)))
+    return conflicts

@@ -1,0 +1,282 @@
+"""Numeric claims: what a number counts, and the range a source commits to.
+
+Outlets rarely give the same figure the same way: '2,500 fighters', 'around
+2,500 jihadis', 'up to 4,000 fighters', 'the 2.5 km wall', 'the 2,500-meter
+wall', 'tens of thousands of civilians'. To compare them, every claim becomes
+an interval in a base unit (metres, not kilometres) with what it counts, so
+that 'at least 100,000' and 'up to 100,000' agree while '2,500' and 'up to
+4,000' do not. Vague amounts ('hundreds') get wide intervals and are marked
+vague: they can agree with a figure but never contradict one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..align import stem
+
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "a dozen": 12,
+    "a thousand": 1000,
+}  # fmt: skip
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+           "m": 1e6, "k": 1e3}  # fmt: skip
+#: Vague amounts: (low, high) of what a reader would accept.
+_VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "a few hundred": (200, 500),
+    "several hundred": (200, 900), "thousands": (2000, 9999), "a few thousand": (2000, 5000),
+    "several thousand": (2000, 9000), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e6),
+    "tens of millions": (2e7, 9.99e7), "a handful": (2, 9), "several": (3, 9),
+    "a couple of hundred": (150, 300), "a couple hundred": (150, 300), "a few dozen": (24, 60),
+    "several dozen": (30, 99), "a few": (2, 5), "a couple of": (2, 3), "hundred": (100, 999),
+    "thousand": (1000, 9999),
+}  # fmt: skip
+#: Units and their base unit and factor.
+_UNITS = {
+    "km": ("m", 1000.0), "kilometre": ("m", 1000.0), "kilometer": ("m", 1000.0),
+    "m": ("m", 1.0), "metre": ("m", 1.0), "meter": ("m", 1.0), "mile": ("m", 1609.344),
+    "ft": ("m", 0.3048), "foot": ("m", 0.3048), "feet": ("m", 0.3048), "yard": ("m", 0.9144),
+    "sq km": ("m2", 1e6), "sq. km": ("m2", 1e6), "square kilometre": ("m2", 1e6),
+    "square kilometer": ("m2", 1e6),
+    "square mile": ("m2", 2.59e6), "hectare": ("m2", 1e4), "acre": ("m2", 4046.86),
+    "percent": ("%", 1.0), "per cent": ("%", 1.0), "%": ("%", 1.0),
+    "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "tonne": ("kg", 1000.0), "ton": ("kg", 907.2),
+    "pound": ("kg", 0.4536),
+    "$": ("USD", 1.0), "dollar": ("USD", 1.0), "us$": ("USD", 1.0), "€": ("EUR", 1.0),
+    "euro": ("EUR", 1.0), "£": ("GBP", 1.0), "sterling": ("GBP", 1.0),
+    "year": ("year", 1.0), "month": ("month", 1.0), "week": ("week", 1.0), "day": ("day", 1.0),
+    "hour": ("hour", 1.0), "minute": ("minute", 1.0),
+}  # fmt: skip
+#: Modifiers and the interval they make of a value ``x`` (as factors of x).
+_BOUNDS = {
+    "at least": (1.0, math.inf), "more than": (1.0, math.inf), "over": (1.0, math.inf),
+    "upwards of": (1.0, math.inf), "in excess of": (1.0, math.inf),
+    "no fewer than": (1.0, math.inf),
+    "up to": (0.75, 1.0), "as many as": (0.75, 1.0), "at most": (0.0, 1.0),
+    "fewer than": (0.0, 1.0), "less than": (0.0, 1.0), "under": (0.0, 1.0),
+    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "just under": (0.9, 1.0),
+    "around": (0.9, 1.1), "about": (0.9, 1.1), "some": (0.9, 1.1),
+    "roughly": (0.9, 1.1), "approximately": (0.9, 1.1), "an estimated": (0.9, 1.1),
+    "estimated": (0.9, 1.1), "close to": (0.85, 1.05), "or so": (0.9, 1.1),
+}  # fmt: skip
+#: Exact figures are still rounded by whoever wrote them.
+_EXACT_SLACK = 0.05
+
+#: Counted words that name the same thing.
+_SYNONYMS = {
+    "fighter": "fighter", "militant": "fighter", "jihadi": "fighter", "jihadis": "fighter",
+    "jihadist": "fighter",
+    "combatant": "fighter", "insurgent": "fighter", "gunman": "fighter", "rebel": "fighter",
+    "people": "people", "civilian": "people", "person": "people", "resident": "people",
+    "inhabitant": "people", "killed": "dead", "dead": "dead", "death": "dead", "die": "dead",
+    "died": "dead", "wounded": "injured", "injured": "injured", "injury": "injured",
+    "soldier": "troop", "troop": "troop",
+}  # fmt: skip
+_AUXILIARIES = frozenset(
+    "are were is was have has had been be being being still reportedly believed thought said "
+    "estimated reported feared of the a an more other".split()
+)
+_NOT_COUNTED = frozenset(
+    "and or but to in on at for by from with as than that which who while after before since "
+    "into over under per a an the around about across near along inside outside within through "
+    "between against among during without toward towards like amid were are is was have has had "
+    "will would could can may might must should been be still had who whom whose there here now "
+    "then today yesterday ago each apiece last this next".split()
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUMBER = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+_VAGUE_WORDS = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
+_BOUND_WORDS = "|".join(sorted((re.escape(w) for w in _BOUNDS if w != "or so"), key=len,
+                               reverse=True))  # fmt: skip
+_UNIT_WORDS = "|".join(
+    sorted((re.escape(w) for w in _UNITS if w not in {"$", "€", "£", "us$", "%"}), key=len,
+           reverse=True)
+)  # fmt: skip
+
+_QUANTITY = re.compile(
+    rf"(?P<bound>\b(?:{_BOUND_WORDS})\s+)?"
+    rf"(?P<currency>us\$|\$|€|£)?"
+    rf"(?:(?P<vague>\b(?:{_VAGUE_WORDS})\b)"
+    rf"|(?P<number>(?<![\w.,/-])(?:{_NUMBER}))(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+    rf"|(?P<word>\b(?:{_WORD_NUMBER})\b)(?:\s+(?P<wscale>thousand|million|billion)\b)?)"
+    rf"(?P<orso>\s+or\s+so\b)?"
+    rf"(?:(?:\s*-\s*|\s+)(?P<unit>(?:{_UNIT_WORDS})s?\b\.?|%)|\s*(?P<percent>%))?",
+    re.IGNORECASE,
+)
+_MAY_HOLD_NUMBER = re.compile(
+    rf"\d|\b(?:{_WORD_NUMBER}|dozens|scores|hundreds|thousands|millions|handful|several)\b",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"\s*(?:\([^)]*\)\s*)?((?:[\w'’-]+\s*){1,5})")
+_DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)|(?:^\s*(?:{_MONTHS})\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in a sentence with what it counts and the interval it claims.
+
+    ``low``/``high`` are in the base ``unit`` ('' for counts of things);
+    ``counted`` is the phrase after the number ('Isis fighters') and
+    ``subject`` its normalised head ('fighter'), the key for comparing claims.
+    """
+
+    text: str
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: str
+    counted: str
+    subject: str
+    vague: bool
+
+    def agrees_with(self, other: Quantity) -> bool:
+        """Whether two claims can both be true (their intervals overlap)."""
+        return self.low <= other.high and other.low <= self.high
+
+
+def parse_number(text: str) -> float | None:
+    """'2,500' -> 2500, '2.5' -> 2.5, 'two' -> 2; None when it is not a number."""
+    text = text.strip().lower()
+    if text in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[text])
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every numeric claim of ``sentence`` (dates, times and ordinals left out)."""
+    if not _MAY_HOLD_NUMBER.search(sentence):
+        return []
+    found = []
+    for match in _QUANTITY.finditer(sentence):
+        quantity = _quantity(sentence, match)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
+    groups = match.groupdict()
+    after = sentence[match.end() :]
+    before = sentence[: match.start()]
+    if groups["number"]:
+        if _is_date_or_time(groups["number"], before, after, groups["unit"]):
+            return None
+        value = parse_number(groups["number"])
+        if value is None:
+            return None
+        scale = groups["scale"]
+        if scale:
+            value *= _SCALES[scale.lower()]
+        low = high = value
+        vague = False
+    elif groups["word"]:
+        value = float(_WORD_NUMBERS[groups["word"].lower()])
+        if groups["wscale"]:
+            value *= _SCALES[groups["wscale"].lower()]
+        low = high = value
+        vague = False
+    else:
+        low, high = _VAGUE[groups["vague"].lower()]
+        vague = True
+    unit = ""
+    raw_unit = (groups["unit"] or groups["percent"] or "").lower().rstrip(".")
+    if groups["currency"]:
+        base, factor = _UNITS[groups["currency"].lower()]
+        unit, low, high = base, low * factor, high * factor
+    elif raw_unit:
+        name = raw_unit if raw_unit in _UNITS else raw_unit.rstrip("s")
+        if name in _UNITS:
+            base, factor = _UNITS[name]
+            unit, low, high = base, low * factor, high * factor
+    if not vague:
+        bound = (groups["bound"] or "").strip().lower()
+        if groups["orso"]:
+            bound = "or so"
+        lo_factor, hi_factor = _BOUNDS.get(bound, (1.0 - _EXACT_SLACK, 1.0 + _EXACT_SLACK))
+        low, high = low * lo_factor, high * hi_factor
+    counted = _counted(after)
+    subject = _subject(counted)
+    if not subject and not unit:
+        return None
+    return Quantity(
+        text=match.group().strip(),
+        start=match.start(),
+        end=match.end(),
+        low=low,
+        high=high,
+        unit=unit,
+        counted=counted,
+        subject=subject,
+        vague=vague,
+    )
+
+
+def _is_date_or_time(number: str, before: str, after: str, unit: str | None) -> bool:
+    """Numbers that are days, years, times or ordinals, not amounts."""
+    digits = number.replace(",", "")
+    if re.match(r"\s*(?:st|nd|rd|th)\b", after) or re.match(
+        r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:)", after
+    ):
+        return True
+    if _DATE_CONTEXT.search(before[-12:]) or _DATE_CONTEXT.search(after[:12]):
+        return True
+    if "," not in number and "." not in number and len(digits) == 4 and 1900 <= int(digits) <= 2100:
+        return not unit
+    return bool(re.search(r"(?:No\.|number|#|page|article|section|chapter|Article)\s*$", before))
+
+
+def _counted(after: str) -> str:
+    """The phrase a number counts: 'of our fighters' -> 'our fighters'."""
+    match = _COUNTED.match(after)
+    if not match:
+        return ""
+    words = match.group(1).split()
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip("'’\"“”.,;:()").lower()
+        if not kept and bare in _AUXILIARIES:
+            continue
+        if bare in _NOT_COUNTED or not bare:
+            break
+        if kept and bare.endswith(("ing", "ed")) and bare not in _SYNONYMS:
+            break  # a verb: 'fighters mobilizing', 'people trapped'
+        kept.append(word.strip('"“”.,;:()'))
+        if len(kept) == 3 or word.rstrip().endswith((",", ";", ":", ".")):
+            break
+    return " ".join(kept)
+
+
+def _subject(counted: str) -> str:
+    """The head of the counted phrase, normalised: 'Isis fighters' -> 'fighter'.
+
+    Counted things are mostly plural nouns, so the last plural word is the
+    head ('IS jihadis defend' -> jihadis); without one, the last word is
+    ('the Rafiqah Wall' -> wall).
+    """
+    words = []
+    for word in counted.split():
+        lower = word.lower().removesuffix("'s").removesuffix("’s").strip("'’-")
+        if lower.isalpha() and len(lower) >= 3:
+            words.append(lower)
+    if not words:
+        return ""
+    plural = [w for w in words if w in _SYNONYMS or (w.endswith("s") and not w.endswith("ss"))]
+    word = plural[-1] if plural else words[-1]
+    head = stem(word)
+    return _SYNONYMS.get(word, _SYNONYMS.get(head, head))
