@@ -11,12 +11,14 @@ fighters). What is left is shown with each side's exact words.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..align import CITE_THRESHOLD, SentenceSpace
 from ..model import Claim, Conflict, Story
+from .agreement import quotable
 from .dates import DateMention
 from .entities import EntityIndex
 from .quantities import Quantity
@@ -25,10 +27,26 @@ from .quantities import Quantity
 GENERIC_SUBJECTS = frozenset(
     {"people", "dead", "injured", "time", "day", "week", "month", "year", "hour", "minute",
      "job", "member", "case", "child", "student", "vote", "point", "share", "game", "life",
-     "country", "state", "city", "home", "house", "percent", "other", "report", "story"}
+     "country", "state", "city", "home", "house", "percent", "other", "report"}
 )  # fmt: skip
-#: A subject word is not evidence of the same thing; these many shared terms are.
-MIN_SHARED_TERMS = 2
+#: Cosine at which two sentences with figures for one subject tell the same claim
+#: (higher for generic subjects: '11 people' and '26 people' are rarely the same people).
+SAME_CLAIM = 0.25
+SAME_GENERIC_CLAIM = 0.35
+#: Readings that vary with time and place by nature: never a conflict.
+UNCOMPARABLE_SUBJECTS = frozenset(
+    {"celsius", "fahrenheit", "degree", "temperature", "time", "point", "percent", "%"}
+)
+#: Words of estimates: two estimates of one figure often share little else.
+_ESTIMATE = re.compile(
+    r"\b(?:estimat\w*|believed|thought to|reportedly|according to|is said to|are said to)\b",
+    re.IGNORECASE,
+)
+#: Days, months and years named in a sentence: figures of different times do not clash.
+_WHEN_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
+)
 #: Cosine at which two dated sentences tell the same event (as citations count a fact).
 SAME_EVENT = CITE_THRESHOLD
 _PERSONAL = frozenset({"our", "my", "his", "her", "their", "your", "its", "whose"})
@@ -52,11 +70,14 @@ def quantity_conflicts(
     """Numeric claims about one subject whose values cannot all be true."""
     by_subject: dict[tuple[str, str], list[_Numeric]] = {}
     for row, found in quantities.items():
+        if _is_breakdown(found):
+            continue
         article = story.sentences[row].article
         for q in found:
             if q.subject and not q.vague:
                 by_subject.setdefault((q.subject, q.unit), []).append(_Numeric(row, article, q))
     places = _place_sets(entities)
+    texts = [s.text for s in story.sentences]
     conflicts = []
     for (subject, _unit), claims in by_subject.items():
         if len({c.article for c in claims}) < 2:
@@ -67,13 +88,32 @@ def quantity_conflicts(
                 b = claims[j]
                 if a.article == b.article or a.quantity.agrees_with(b.quantity):
                     continue
-                if _comparable(a, b, subject, space, dates, places):
+                if _comparable(a, b, subject, space, dates, places, texts):
                     clashing.update((i, j))
         if clashing:
             conflicts.append(_quantity_conflict([claims[k] for k in sorted(clashing)], story,
                                                 source_of))  # fmt: skip
     conflicts.sort(key=lambda c: -len({claim.source for claim in c.claims}))
     return conflicts
+
+
+def _different_kinds(a: Quantity, b: Quantity) -> bool:
+    """'three gold medals' and 'five bronze medals' count different things:
+    both name the kind (a lower-case modifier) and the kinds differ. Names
+    ('IS fighters', 'Isis fighters') are left to the entity aliases."""
+    kind_a = {w.lower() for w in a.counted.split()[:-1] if w[:1].islower()}
+    kind_b = {w.lower() for w in b.counted.split()[:-1] if w[:1].islower()}
+    return bool(kind_a and kind_b and not kind_a & kind_b)
+
+
+def _is_breakdown(found: list[Quantity]) -> bool:
+    """A sentence of many figures, or of several for one subject, compares or
+    breaks down ('two counts of assault and five counts of mischief'): its
+    figures are parts, not rival claims."""
+    if len(found) >= 3:
+        return True
+    keys = [(q.subject, q.unit) for q in found if q.subject]
+    return len(keys) != len(set(keys))
 
 
 def _comparable(
@@ -83,11 +123,15 @@ def _comparable(
     space: SentenceSpace,
     dates: dict[int, list[DateMention]],
     places: _Places,
+    texts: Sequence[str],
 ) -> bool:
-    """Whether two claims can be about the same thing (absent evidence otherwise)."""
-    words_a = {w.lower() for w in a.quantity.counted.split()}
-    words_b = {w.lower() for w in b.quantity.counted.split()}
-    if (words_a | words_b) & _PERSONAL:
+    """Whether two claims are about the same thing: absent evidence that they
+    are not (a part or someone's share, another place, another day), the
+    sentences must share their context or both be estimates."""
+    if a.quantity.qualified or b.quantity.qualified:
+        return False
+    words = {w.lower() for w in f"{a.quantity.counted} {b.quantity.counted}".split()}
+    if words & _PERSONAL:
         return False
     if _different_places(places, a.row, b.row):
         return False
@@ -95,19 +139,20 @@ def _comparable(
     days_b = {(d.date, d.precision) for d in dates.get(b.row, ())}
     if days_a and days_b and not days_a & days_b:
         return False
-    if subject in GENERIC_SUBJECTS or a.quantity.unit:
-        shared = _shared_terms(space, a.row, b.row)
-        return shared >= MIN_SHARED_TERMS + 1  # the subject itself is one of them
-    return True
-
-
-def _shared_terms(space: SentenceSpace, a: int, b: int) -> int:
-    vectors = space.vectors
-    start_a, end_a = vectors.indptr[a], vectors.indptr[a + 1]
-    start_b, end_b = vectors.indptr[b], vectors.indptr[b + 1]
-    terms_a = set(vectors.indices[start_a:end_a].tolist())
-    terms_b = set(vectors.indices[start_b:end_b].tolist())
-    return len(terms_a & terms_b)
+    when_a = set(_WHEN_WORDS.findall(texts[a.row].lower()))
+    when_b = set(_WHEN_WORDS.findall(texts[b.row].lower()))
+    if when_a and when_b and not when_a & when_b:
+        return False
+    if subject in UNCOMPARABLE_SUBJECTS or _different_kinds(a.quantity, b.quantity):
+        return False
+    generic = subject in GENERIC_SUBJECTS
+    if space.similar_to(a.row)[b.row] >= (SAME_GENERIC_CLAIM if generic else SAME_CLAIM):
+        return True
+    return bool(
+        subject not in GENERIC_SUBJECTS
+        and _ESTIMATE.search(texts[a.row])
+        and _ESTIMATE.search(texts[b.row])
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +170,7 @@ class _Places:
 
 def _place_sets(entities: EntityIndex) -> _Places:
     places = {i for i, e in enumerate(entities.entities) if e.kind == "place"}
-    by_row = {
-        row: frozenset(ids & places) for row, ids in entities.by_row.items() if ids & places
-    }
+    by_row = {row: frozenset(ids & places) for row, ids in entities.by_row.items() if ids & places}
     ranked = [i for i, e in enumerate(entities.entities) if e.kind == "place"]
     main = frozenset(ranked[:1])
     major = frozenset(i for i in ranked if len(entities.entities[i].articles) >= 2) - main
@@ -170,7 +213,14 @@ def date_conflicts(
     source_of: Sequence[int],
 ) -> list[Conflict]:
     """The same event put on different days by different sources."""
-    rows = [r for r, found in dates.items() if any(d.precision == "day" for d in found)]
+    fit = quotable(story, space)
+    rows = [
+        r
+        for r, found in dates.items()
+        if fit[r]
+        and story.sentences[r].text[:1].isalpha()
+        and any(d.precision == "day" for d in found)
+    ]
     articles = {r: story.sentences[r].article for r in rows}
     seen_pairs: set[frozenset[int]] = set()
     conflicts = []
@@ -242,7 +292,7 @@ def _event_subject(rows: set[int], story: Story, space: SentenceSpace) -> str:
         terms = analyzer.terms(word)
         if terms and terms[0] in shared and terms[0] not in seen and not terms[0].isdigit():
             seen.add(terms[0])
-            found.append((word[:1].isupper(), position, word.strip(".,;:\"“”‘’()")))
+            found.append((word[:1].isupper(), position, word.strip('.,;:"“”‘’()')))
     words = [w for _, _, w in sorted(sorted(found)[:5], key=lambda t: t[1])]
     return "day of: " + " ".join(words) if words else "day of the event"
 

@@ -298,6 +298,8 @@ def _is_acronym(word: str) -> bool:
 
 
 def _strip_particle(word: str) -> str:
+    if "-" not in word[:5]:
+        return word
     for prefix in _ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) > len(prefix) + 1:
             return word[len(prefix) :]
@@ -325,7 +327,8 @@ def _content_words(words: Sequence[str]) -> list[str]:
 
 
 def _is_stop(word: str) -> bool:
-    """Stop words, weekdays, months and contractions of stop words ("I'm", "Don't")."""
+    """Words capitalised by grammar or the calendar, never by naming: stop words,
+    weekdays, months and their contractions ("I'm", "Don't")."""
     if word in _STOP or word in _TIME_WORDS:
         return True
     if "'" in word or "’" in word:
@@ -383,6 +386,8 @@ class _Piece(NamedTuple):
 
 
 class _Candidate(NamedTuple):
+    """A piece placed in its sentence; the piece itself is shared between runs."""
+
     row: int
     base: int
     piece: _Piece
@@ -1121,14 +1126,14 @@ class _Story:
     def _merge_acronyms(self) -> None:
         """An acronym whose letters are the initials of exactly one name of the story
         stands for that name (SDF = Syrian Democratic Forces)."""
+        acronyms = [s for s in self.surfaces.values() if s.acronym]
+        starts = {s.text[0] for s in acronyms}
         index: dict[str, list[_Surface]] = defaultdict(list)
         for surface in self._multiword():
-            if not self._person_like(surface):
+            if surface.text[0].upper() in starts and not self._person_like(surface):
                 for letters in _initials(surface.words):
                     index[letters].append(surface)
-        for acr in list(self.surfaces.values()):
-            if not acr.acronym:
-                continue
+        for acr in acronyms:
             candidates = index.get(acr.text.replace(".", ""), [])
             if not candidates:
                 continue
@@ -1232,7 +1237,8 @@ class _Story:
         members: dict[str, list[_Surface]] = defaultdict(list)
         for text, surface in self.surfaces.items():
             members[self.uf.find(text)].append(surface)
-        roots_of_mentions = [(row, self.uf.find(text)) for row, text in self.mentions]
+        root_of = {text: self.uf.find(text) for text in self.surfaces}
+        roots_of_mentions = [(row, root_of[text]) for row, text in self.mentions]
         owners = self._generic_owners({word for _, word in self.generic})
         for row, word in self.generic:
             if word in owners:

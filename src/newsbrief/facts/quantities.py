@@ -25,6 +25,7 @@ _WORD_NUMBERS = {
     "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "a dozen": 12,
     "a thousand": 1000,
 }  # fmt: skip
+_UNIT_VALUES = {"one": 1}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
            "m": 1e6, "k": 1e3}  # fmt: skip
 #: Vague amounts: (low, high) of what a reader would accept.
@@ -96,6 +97,9 @@ _MONTHS = (
 )
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_COMPOUND_NUMBER = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS_WORDS)})"
 _WORD_NUMBER = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _VAGUE_WORDS = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
 _BOUND_WORDS = "|".join(sorted((re.escape(w) for w in _BOUNDS if w != "or so"), key=len,
@@ -105,20 +109,35 @@ _UNIT_WORDS = "|".join(
            reverse=True)
 )  # fmt: skip
 
+# Matched from an anchor (a digit, a number word, a vague amount) onwards; the
+# bound before it ('up to', 'at least') is read separately, so the costly
+# alternations run only where a number is, not at every position of a sentence.
 _QUANTITY = re.compile(
-    rf"(?P<bound>\b(?:{_BOUND_WORDS})\s+)?"
     rf"(?P<currency>us\$|\$|€|£)?"
-    rf"(?:(?P<vague>\b(?:{_VAGUE_WORDS})\b)"
-    rf"|(?P<number>(?<![\w.,/-])(?:{_NUMBER}))(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
-    rf"|(?P<word>\b(?:{_WORD_NUMBER})\b)(?:\s+(?P<wscale>thousand|million|billion)\b)?)"
+    rf"(?:(?P<vague>(?:{_VAGUE_WORDS})\b)"
+    rf"|(?P<number>{_NUMBER})(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+    rf"|(?P<word>(?:{_COMPOUND_NUMBER}|{_WORD_NUMBER})\b)"
+    rf"(?:\s+(?P<wscale>thousand|million|billion)\b)?)"
     rf"(?P<orso>\s+or\s+so\b)?"
     rf"(?:(?:\s*-\s*|\s+)(?P<unit>(?:{_UNIT_WORDS})s?\b\.?|%)|\s*(?P<percent>%))?",
     re.IGNORECASE,
 )
-_MAY_HOLD_NUMBER = re.compile(
-    rf"\d|\b(?:{_WORD_NUMBER}|dozens|scores|hundreds|thousands|millions|handful|several)\b",
+_BOUND_BEFORE = re.compile(rf"\b(?P<bound>{_BOUND_WORDS})\s+(?:us\$|\$|€|£)?$", re.IGNORECASE)
+_DIGIT_ANCHOR = re.compile(r"(?<![\w.,/-])\d")
+_LETTERS = re.compile(r"[a-z]+")
+#: First words of number words and vague amounts: a sentence without any has no worded number.
+_ANCHOR_WORDS = frozenset(
+    w.split()[1] if w.split()[0] in {"a", "one"} else w.split()[0]
+    for w in (*_WORD_NUMBERS, *_VAGUE, *_TENS)
+)
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:its|their|his|her|our|my|your|whose)|['’]s|\bof\s+(?:the|its|their))\s+$",
     re.IGNORECASE,
 )
+_SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
+_RANGE_AFTER = re.compile(rf"\s*(?:to|-|–|and|or)\s*(?:\d|{_SMALL}\b)")
+_RANGE_BEFORE = re.compile(rf"(?:\d|\b{_SMALL})\s*(?:to|-|–|and|or)\s+$")
+_RESTRICTORS = frozenset("that who which whose per each apiece enrolled including among".split())
 _COUNTED = re.compile(r"\s*(?:\([^)]*\)\s*)?((?:[\w'’-]+\s*){1,5})")
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)|(?:^\s*(?:{_MONTHS})\b)", re.IGNORECASE)
 
@@ -130,6 +149,9 @@ class Quantity:
     ``low``/``high`` are in the base ``unit`` ('' for counts of things);
     ``counted`` is the phrase after the number ('Isis fighters') and
     ``subject`` its normalised head ('fighter'), the key for comparing claims.
+    ``qualified`` marks a count of a part or of someone's ('its 22 satellites',
+    'six students that had hosted', 'between 200 and 5,000'): such a count
+    can differ from another without contradicting it.
     """
 
     text: str
@@ -141,17 +163,29 @@ class Quantity:
     counted: str
     subject: str
     vague: bool
+    qualified: bool = False
 
     def agrees_with(self, other: Quantity) -> bool:
         """Whether two claims can both be true (their intervals overlap)."""
         return self.low <= other.high and other.low <= self.high
 
 
+def _word_value(word: str) -> float:
+    """'two' -> 2, 'twenty-eight' -> 28."""
+    if "-" in word:
+        tens, units = word.split("-", 1)
+        return float(_WORD_NUMBERS[tens] + (_WORD_NUMBERS.get(units) or _UNIT_VALUES[units]))
+    return float(_WORD_NUMBERS[word])
+
+
 def parse_number(text: str) -> float | None:
     """'2,500' -> 2500, '2.5' -> 2.5, 'two' -> 2; None when it is not a number."""
     text = text.strip().lower()
-    if text in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[text])
+    if text in _WORD_NUMBERS or ("-" in text and text.split("-")[0] in _WORD_NUMBERS):
+        try:
+            return _word_value(text)
+        except KeyError:
+            return None
     try:
         return float(text.replace(",", ""))
     except ValueError:
@@ -160,17 +194,37 @@ def parse_number(text: str) -> float | None:
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every numeric claim of ``sentence`` (dates, times and ordinals left out)."""
-    if not _MAY_HOLD_NUMBER.search(sentence):
-        return []
+    anchors = [m.start() for m in _DIGIT_ANCHOR.finditer(sentence)]
+    lower = sentence.lower()
+    if not _ANCHOR_WORDS.isdisjoint(_LETTERS.findall(lower)):
+        for word in _LETTERS.finditer(lower):
+            if word.group() in _ANCHOR_WORDS:
+                start = word.start()
+                for article in ("a ", "one "):  # 'a few hundred', 'one hundred'
+                    if lower.startswith(article, start - len(article)):
+                        start -= len(article)
+                anchors.append(start)
+        anchors.sort()
     found = []
-    for match in _QUANTITY.finditer(sentence):
-        quantity = _quantity(sentence, match)
+    end = 0
+    for anchor in anchors:
+        if anchor < end:
+            continue
+        start = anchor
+        if start and sentence[start - 1] in "$€£":
+            start -= 3 if lower.startswith("us$", start - 3) else 1
+        match = _QUANTITY.match(sentence, start)
+        if match is None or not match.group().strip():
+            continue
+        end = match.end()
+        bound = _BOUND_BEFORE.search(sentence, max(0, start - 25), start)
+        quantity = _quantity(sentence, match, bound.group("bound") if bound else "")
         if quantity is not None:
             found.append(quantity)
     return found
 
 
-def _quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
+def _quantity(sentence: str, match: re.Match[str], bound: str) -> Quantity | None:
     groups = match.groupdict()
     after = sentence[match.end() :]
     before = sentence[: match.start()]
@@ -186,7 +240,7 @@ def _quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
         low = high = value
         vague = False
     elif groups["word"]:
-        value = float(_WORD_NUMBERS[groups["word"].lower()])
+        value = _word_value(groups["word"].lower())
         if groups["wscale"]:
             value *= _SCALES[groups["wscale"].lower()]
         low = high = value
@@ -205,18 +259,31 @@ def _quantity(sentence: str, match: re.Match[str]) -> Quantity | None:
             base, factor = _UNITS[name]
             unit, low, high = base, low * factor, high * factor
     if not vague:
-        bound = (groups["bound"] or "").strip().lower()
+        bound = bound.strip().lower()
         if groups["orso"]:
             bound = "or so"
         lo_factor, hi_factor = _BOUNDS.get(bound, (1.0 - _EXACT_SLACK, 1.0 + _EXACT_SLACK))
         low, high = low * lo_factor, high * hi_factor
     counted = _counted(after)
     subject = _subject(counted)
+    if unit == "year" and after.startswith(("-old", " old")):
+        # '29-year-old Geraldine Alcorn': an age, of whoever the phrase names next.
+        counted = _counted(after.split("old", 1)[1])
+        subject = "age of " + (_subject(counted) or "someone")
     if not subject and not unit:
         return None
+    begin = sentence.rfind(bound, 0, match.start()) if bound else match.start()
+    qualified = bool(
+        _OWNER_BEFORE.search(sentence, max(0, begin - 30), begin)
+        or _RANGE_AFTER.match(sentence, match.end())
+        or _RANGE_BEFORE.search(sentence, max(0, begin - 20), begin)
+        or _restricted(after, counted)
+        or after.lstrip().lower().startswith("of ")  # 'six of its 22 satellites'
+    )
     return Quantity(
-        text=match.group().strip(),
-        start=match.start(),
+        qualified=qualified,
+        text=sentence[begin : match.end()].strip(),
+        start=begin,
         end=match.end(),
         low=low,
         high=high,
@@ -239,6 +306,19 @@ def _is_date_or_time(number: str, before: str, after: str, unit: str | None) -> 
     if "," not in number and "." not in number and len(digits) == 4 and 1900 <= int(digits) <= 2100:
         return not unit
     return bool(re.search(r"(?:No\.|number|#|page|article|section|chapter|Article)\s*$", before))
+
+
+def _restricted(after: str, counted: str) -> bool:
+    """Whether the counted noun is narrowed by what follows it ('children
+    enrolled in college', 'students that had hosted a party', 'meteors per hour')."""
+    if not counted:
+        return False
+    rest = after.split(counted, 1)[-1] if counted in after else ""
+    following = rest.split()[:1]
+    if not following:
+        return False
+    word = following[0].strip(',.;:"”’').lower()
+    return word in _RESTRICTORS or (word.endswith(("ed", "ing")) and not rest.startswith(","))
 
 
 def _counted(after: str) -> str:
