@@ -218,13 +218,18 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         end = match.end()
         bound = _BOUND_BEFORE.search(sentence, max(0, start - 25), start)
-        quantity = _quantity(sentence, match, bound.group("bound") if bound else "")
+        quantity = _quantity(
+            sentence,
+            match,
+            bound.group("bound") if bound else "",
+            bound.start() if bound else start,
+        )
         if quantity is not None:
             found.append(quantity)
     return found
 
 
-def _quantity(sentence: str, match: re.Match[str], bound: str) -> Quantity | None:
+def _quantity(sentence: str, match: re.Match[str], bound: str, begin: int) -> Quantity | None:
     groups = match.groupdict()
     after = sentence[match.end() :]
     before = sentence[: match.start()]
@@ -272,7 +277,6 @@ def _quantity(sentence: str, match: re.Match[str], bound: str) -> Quantity | Non
         subject = "age of " + (_subject(counted) or "someone")
     if not subject and not unit:
         return None
-    begin = sentence.rfind(bound, 0, match.start()) if bound else match.start()
     qualified = bool(
         _OWNER_BEFORE.search(sentence, max(0, begin - 30), begin)
         or _RANGE_AFTER.match(sentence, match.end())
