@@ -153,9 +153,9 @@ def test_entities_merge_aliases():
 def test_json_schema_of_the_fact_map():
     brief = newsbrief.brief(
         [Article(id="x", source="X", text="Around 2,500 IS fighters are estimated to be in "
-                 "Raqqa. IS seized Raqqa in 2014.", published=PUBLISHED),
+                 "Raqqa. IS seized the city of Raqqa in 2014.", published=PUBLISHED),
          Article(id="y", source="Y", text="Up to 4,000 IS fighters are believed to be in "
-                 "Raqqa. IS took Raqqa in 2014.", published=PUBLISHED)],
+                 "Raqqa. IS took the city of Raqqa in 2014.", published=PUBLISHED)],
     )  # fmt: skip
     data = json.loads(json.dumps(to_dict(brief)))
     assert data["schema_version"] == SCHEMA_VERSION == "1.1"

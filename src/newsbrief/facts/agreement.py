@@ -45,13 +45,12 @@ def quotable(story: Story, space: SentenceSpace, min_words: int = 6, max_words: 
 
 
 def group_facts(
-    story: Story, space: SentenceSpace, threshold: float = CITE_THRESHOLD
+    story: Story, space: SentenceSpace, fit: np.ndarray, threshold: float = CITE_THRESHOLD
 ) -> list[SentenceGroup]:
-    """Every sentence reported by at least two articles, grouped into facts."""
+    """Every quotable (``fit``) sentence reported by at least two articles, grouped into facts."""
     n = len(story.sentences)
     if n == 0 or space.n_articles < 2:
         return []
-    fit = quotable(story, space)
     support = (space.echo >= threshold).sum(axis=1)
     seeds = np.flatnonzero(fit & (support > 0))
     if not len(seeds):
@@ -92,6 +91,7 @@ def group_facts(
 def unique_rows(
     story: Story,
     space: SentenceSpace,
+    fit: np.ndarray,
     centrality: np.ndarray,
     limit: int,
     threshold: float = CITE_THRESHOLD,
@@ -102,7 +102,7 @@ def unique_rows(
     a date, a name); at most two per article, so one outlet cannot fill the list."""
     if space.n_articles < 2:
         return []
-    fit = quotable(story, space) & ((space.echo >= threshold).sum(axis=1) == 0)
+    fit = fit & ((space.echo >= threshold).sum(axis=1) == 0)
     if informative is not None:
         fit &= informative
     rows = np.flatnonzero(fit)

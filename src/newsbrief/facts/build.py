@@ -13,7 +13,7 @@ from .agreement import group_facts, quotable, unique_rows
 from .conflicts import date_conflicts, name_conflicts, quantity_conflicts
 from .dates import DateFinder, DateMention
 from .entities import EntityIndex, find_entities
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_all_quantities
 
 MAX_AGREEMENTS = 10
 MAX_UNIQUE = 5
@@ -28,13 +28,16 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
     """The fact map of a segmented, aligned story."""
     sentences = story.sentences
     source_of = [a + 1 for a in range(len(story.articles))]
-    quantities: dict[int, list[Quantity]] = {}
     dates: dict[int, list[DateMention]] = {}
     finder = DateFinder()
-    for row, sentence in enumerate(sentences):
-        found = find_quantities(sentence.text)
-        if found:
-            quantities[row] = found
+    # Only complete sentences are shown as facts, claims or events: fragments,
+    # headlines and captions are not worth the search.
+    fit = quotable(story, space)
+    rows = np.flatnonzero(fit).tolist()
+    found = find_all_quantities([sentences[r].text for r in rows])
+    quantities: dict[int, list[Quantity]] = {rows[k]: q for k, q in found.items()}
+    for row in rows:
+        sentence = sentences[row]
         published = _published(story, sentence.article)
         mentions = finder.find(sentence.text, published)
         if mentions:
@@ -50,8 +53,9 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
                 for r in sorted(g.rows, key=lambda r: sentences[r].article)
             ),
         )
-        for g in group_facts(story, space)[:MAX_AGREEMENTS]
+        for g in group_facts(story, space, fit)[:MAX_AGREEMENTS]
     )
+    centrality = space.centrality()
     informative = np.zeros(len(sentences), dtype=bool)
     for rows in (quantities, dates, entities.by_row):
         informative[list(rows)] = True
@@ -61,7 +65,7 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
             sources=(source_of[sentences[r].article],),
             quotes=(Quote(source_of[sentences[r].article], sentences[r].text),),
         )
-        for r in unique_rows(story, space, space.centrality(), MAX_UNIQUE, informative=informative)
+        for r in unique_rows(story, space, fit, centrality, MAX_UNIQUE, informative=informative)
     )
     conflicts = (
         quantity_conflicts(story, space, quantities, dates, entities, source_of)
@@ -72,7 +76,7 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
         agreements=agreements,
         unique=unique,
         conflicts=tuple(conflicts),
-        timeline=tuple(_timeline(story, space, dates, source_of)),
+        timeline=tuple(_timeline(story, space, dates, source_of, centrality)),
         entities=tuple(_entities(entities, source_of)),
     )
 
@@ -91,14 +95,12 @@ def _timeline(
     space: SentenceSpace,
     dates: dict[int, list[DateMention]],
     source_of: Sequence[int],
+    centrality: np.ndarray,
 ) -> list[TimelineEvent]:
     """Dated events, one per (date, precision, event): the same event told by
     several sources is one entry with all their sources and quotes."""
-    fit = quotable(story, space, min_words=5)
     events: list[tuple[date, str, list[int]]] = []
     for row in sorted(dates):
-        if not fit[row]:
-            continue
         sims = space.similar_to(row)
         for mention in dates[row]:
             for when, precision, rows in events:
@@ -113,7 +115,6 @@ def _timeline(
             else:
                 events.append((mention.date, mention.precision, [row]))
     sentences = story.sentences
-    centrality = space.centrality()
     built = []
     weight = []
     for when, precision, rows in events:

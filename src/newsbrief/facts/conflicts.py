@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from ..align import CITE_THRESHOLD, SentenceSpace
 from ..model import Claim, Conflict, Story
-from .agreement import quotable
 from .dates import DateMention
 from .entities import EntityIndex
 from .quantities import Quantity
@@ -212,14 +211,12 @@ def date_conflicts(
     dates: dict[int, list[DateMention]],
     source_of: Sequence[int],
 ) -> list[Conflict]:
-    """The same event put on different days by different sources."""
-    fit = quotable(story, space)
+    """The same event put on different days by different sources (``dates`` holds
+    quotable sentences only)."""
     rows = [
         r
         for r, found in dates.items()
-        if fit[r]
-        and story.sentences[r].text[:1].isalpha()
-        and any(d.precision == "day" for d in found)
+        if story.sentences[r].text[:1].isalpha() and any(d.precision == "day" for d in found)
     ]
     articles = {r: story.sentences[r].article for r in rows}
     seen_pairs: set[frozenset[int]] = set()

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..align import stem
 
@@ -130,6 +133,10 @@ _ANCHOR_WORDS = frozenset(
     w.split()[1] if w.split()[0] in {"a", "one"} else w.split()[0]
     for w in (*_WORD_NUMBERS, *_VAGUE, *_TENS)
 )
+# Lower-case words, no flags: much cheaper than a case-insensitive search.
+_WORD_ANCHOR = re.compile(
+    r"\b(?:" + "|".join(sorted(_ANCHOR_WORDS, key=len, reverse=True)) + r")\b"
+)
 _OWNER_BEFORE = re.compile(
     r"(?:\b(?:its|their|his|her|our|my|your|whose)|['’]s|\bof\s+(?:the|its|their))\s+$",
     re.IGNORECASE,
@@ -139,7 +146,9 @@ _RANGE_AFTER = re.compile(rf"\s*(?:to|-|–|and|or)\s*(?:\d|{_SMALL}\b)")
 _RANGE_BEFORE = re.compile(rf"(?:\d|\b{_SMALL})\s*(?:to|-|–|and|or)\s+$")
 _RESTRICTORS = frozenset("that who which whose per each apiece enrolled including among".split())
 _COUNTED = re.compile(r"\s*(?:\([^)]*\)\s*)?((?:[\w'’-]+\s*){1,5})")
-_DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$)|(?:^\s*(?:{_MONTHS})\b)", re.IGNORECASE)
+_MONTH_NAMES = frozenset(_MONTHS.split("|"))
+_ORDINAL_OR_TIME = re.compile(r"\s*(?:(?:st|nd|rd|th)\b|a\.m\.|p\.m\.|am\b|pm\b|:\d)")
+_REFERENCE_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|Article)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,23 +203,43 @@ def parse_number(text: str) -> float | None:
 
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every numeric claim of ``sentence`` (dates, times and ordinals left out)."""
-    anchors = [m.start() for m in _DIGIT_ANCHOR.finditer(sentence)]
+    return find_all_quantities([sentence]).get(0, [])
+
+
+def find_all_quantities(sentences: Sequence[str]) -> dict[int, list[Quantity]]:
+    """The numeric claims of many sentences, by position; sentences without any are left out.
+
+    Numbers are rare in most sentences, so their places are found in one pass
+    over the joined text, and only sentences that hold one are looked at.
+    """
+    joined = "\n".join(sentences)
+    starts = list(accumulate((len(s) + 1 for s in sentences), initial=0))
+    anchors: dict[int, list[int]] = {}
+    for match in _DIGIT_ANCHOR.finditer(joined):
+        row = bisect_right(starts, match.start()) - 1
+        anchors.setdefault(row, []).append(match.start() - starts[row])
+    for match in _WORD_ANCHOR.finditer(joined.lower()):
+        row = bisect_right(starts, match.start()) - 1
+        anchors.setdefault(row, []).append(match.start() - starts[row])
+    found: dict[int, list[Quantity]] = {}
+    for row, positions in anchors.items():
+        quantities = _at_anchors(sentences[row], sorted(positions))
+        if quantities:
+            found[row] = quantities
+    return found
+
+
+def _at_anchors(sentence: str, anchors: list[int]) -> list[Quantity]:
     lower = sentence.lower()
-    if not _ANCHOR_WORDS.isdisjoint(_LETTERS.findall(lower)):
-        for word in _LETTERS.finditer(lower):
-            if word.group() in _ANCHOR_WORDS:
-                start = word.start()
-                for article in ("a ", "one "):  # 'a few hundred', 'one hundred'
-                    if lower.startswith(article, start - len(article)):
-                        start -= len(article)
-                anchors.append(start)
-        anchors.sort()
     found = []
     end = 0
     for anchor in anchors:
         if anchor < end:
             continue
         start = anchor
+        for article in ("a ", "one "):  # 'a few hundred', 'one hundred'
+            if lower.startswith(article, start - len(article)):
+                start -= len(article)
         if start and sentence[start - 1] in "$€£":
             start -= 3 if lower.startswith("us$", start - 3) else 1
         match = _QUANTITY.match(sentence, start)
@@ -300,16 +329,17 @@ def _quantity(sentence: str, match: re.Match[str], bound: str, begin: int) -> Qu
 
 def _is_date_or_time(number: str, before: str, after: str, unit: str | None) -> bool:
     """Numbers that are days, years, times or ordinals, not amounts."""
-    digits = number.replace(",", "")
-    if re.match(r"\s*(?:st|nd|rd|th)\b", after) or re.match(
-        r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:)", after
+    if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100:
+        return not unit
+    if _ORDINAL_OR_TIME.match(after):
+        return True
+    previous = before[-12:].split()[-1:]
+    following = after[:12].split()[:1]
+    if (previous and previous[0].rstrip(".").lower() in _MONTH_NAMES) or (
+        following and following[0].rstrip(".,").lower() in _MONTH_NAMES
     ):
         return True
-    if _DATE_CONTEXT.search(before[-12:]) or _DATE_CONTEXT.search(after[:12]):
-        return True
-    if "," not in number and "." not in number and len(digits) == 4 and 1900 <= int(digits) <= 2100:
-        return not unit
-    return bool(re.search(r"(?:No\.|number|#|page|article|section|chapter|Article)\s*$", before))
+    return bool(_REFERENCE_BEFORE.search(before[-12:]))
 
 
 def _restricted(after: str, counted: str) -> bool:
