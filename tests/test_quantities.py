@@ -87,3 +87,24 @@ def test_agreement_within_bounds():
     assert km.agrees_with(metres)
     around, upto = only("Around 2,500 fighters remain."), only("Up to 4,000 fighters remain.")
     assert not around.agrees_with(upto)
+
+
+@pytest.mark.parametrize(
+    "sentence, subject, qualified",
+    [
+        ("said Zaken, a 23-year-old secretary.", "age of secretary", False),
+        ("It destroyed some 4 billion pesos (dlrs 100 million) worth of crops.", "peso", True),
+        ("Talks continue over the remaining seven bills.", "bill", True),
+        ("NASA planned to reposition six of its 22 satellites.", "satellite", True),
+        ("Seven children enrolled in college by the age of 12.", "children", True),
+        ("Around 2,500 IS fighters are holed up in Raqqa.", "fighter", False),
+    ],
+)
+def test_ages_and_qualified_counts(sentence, subject, qualified):
+    found = find_quantities(sentence)
+    assert found[-1].subject == subject
+    assert found[-1].qualified is qualified
+
+
+def test_clock_times_are_not_quantities():
+    assert find_quantities("A second wave came at 04:15 (07:15 UTC).") == []

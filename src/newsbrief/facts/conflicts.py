@@ -24,7 +24,7 @@ from .quantities import Quantity
 
 #: Subjects so common that the sentences must share context to be comparable.
 GENERIC_SUBJECTS = frozenset(
-    {"people", "dead", "injured", "time", "day", "week", "month", "year", "hour", "minute",
+    {"people", "dead", "injured", "time", "day", "week", "month", "year", "hour", "minute", "second",
      "job", "member", "case", "child", "student", "vote", "point", "share", "game", "life",
      "country", "state", "city", "home", "house", "percent", "other", "report"}
 )  # fmt: skip

@@ -126,7 +126,7 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _BOUND_BEFORE = re.compile(rf"\b(?P<bound>{_BOUND_WORDS})\s+(?:us\$|\$|€|£)?$", re.IGNORECASE)
-_DIGIT_ANCHOR = re.compile(r"(?<![\w.,/-])\d")
+_DIGIT_ANCHOR = re.compile(r"(?<![\w.,/:-])\d")
 _LETTERS = re.compile(r"[a-z]+")
 #: First words of number words and vague amounts: a sentence without any has no worded number.
 _ANCHOR_WORDS = frozenset(
@@ -144,7 +144,16 @@ _OWNER_BEFORE = re.compile(
 _SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
 _RANGE_AFTER = re.compile(rf"\s*(?:to|-|–|and|or)\s*(?:\d|{_SMALL}\b)")
 _RANGE_BEFORE = re.compile(rf"(?:\d|\b{_SMALL})\s*(?:to|-|–|and|or)\s+$")
-_RESTRICTORS = frozenset("that who which whose per each apiece enrolled including among".split())
+_RESTRICTORS = frozenset(
+    "that who which whose per each apiece enrolled including among worth".split()
+)
+_PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
+#: 'the remaining seven bills', 'another 300 troops': a part, not the whole.
+_PART_BEFORE = re.compile(
+    r"\b(?:remaining|other|another|additional|further|extra|first|last|final|latest|new|more)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 _COUNTED = re.compile(r"\s*(?:\([^)]*\)\s*)?((?:[\w'’-]+\s*){1,5})")
 _MONTH_NAMES = frozenset(_MONTHS.split("|"))
 _ORDINAL_OR_TIME = re.compile(r"\s*(?:(?:st|nd|rd|th)\b|a\.m\.|p\.m\.|am\b|pm\b|:\d)")
@@ -238,7 +247,7 @@ def _at_anchors(sentence: str, anchors: list[int]) -> list[Quantity]:
             continue
         start = anchor
         for article in ("a ", "one "):  # 'a few hundred', 'one hundred'
-            if lower.startswith(article, start - len(article)):
+            if lower[start].isalpha() and lower.startswith(article, start - len(article)):
                 start -= len(article)
         if start and sentence[start - 1] in "$€£":
             start -= 3 if lower.startswith("us$", start - 3) else 1
@@ -308,6 +317,7 @@ def _quantity(sentence: str, match: re.Match[str], bound: str, begin: int) -> Qu
         return None
     qualified = bool(
         _OWNER_BEFORE.search(sentence, max(0, begin - 30), begin)
+        or _PART_BEFORE.search(sentence, max(0, begin - 15), begin)
         or _RANGE_AFTER.match(sentence, match.end())
         or _RANGE_BEFORE.search(sentence, max(0, begin - 20), begin)
         or _restricted(after, counted)
@@ -348,6 +358,7 @@ def _restricted(after: str, counted: str) -> bool:
     if not counted:
         return False
     rest = after.split(counted, 1)[-1] if counted in after else ""
+    rest = _PARENTHESIS.sub("", rest, count=1) if rest.lstrip().startswith("(") else rest
     following = rest.split()[:1]
     if not following:
         return False
