@@ -24,8 +24,9 @@ from .quantities import Quantity
 
 #: Subjects so common that the sentences must share context to be comparable.
 GENERIC_SUBJECTS = frozenset(
-    {"people", "dead", "injured", "time", "day", "week", "month", "year", "hour", "minute", "second",
-     "job", "member", "case", "child", "student", "vote", "point", "share", "game", "life",
+    {"people", "dead", "injured", "time", "day", "week", "month", "year", "hour", "minute",
+     "second", "job", "member", "case", "child", "student", "vote", "point", "share", "game",
+     "life",
      "country", "state", "city", "home", "house", "percent", "other", "report"}
 )  # fmt: skip
 #: Cosine at which two sentences with figures for one subject tell the same claim
