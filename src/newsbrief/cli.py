@@ -19,7 +19,8 @@ from typing import TextIO
 from . import __version__
 from .errors import NewsbriefError
 from .evaluate import METRICS, SYSTEMS
-from .ingest import StoryError
+from .ingest import StoryError, read_stories
+from .model import Article, Story
 from .pipeline import brief_stories
 from .render import FORMATS, renderer, to_json
 from .summarizers import available
@@ -70,6 +71,37 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument(
         "--summarizer", choices=available(), default="newsbrief", help=argparse.SUPPRESS
     )
+    stories = commands.add_parser(
+        "stories",
+        help="group a mixed pile of articles into stories",
+        description=(
+            "Group articles (any input brief reads, and JSON Lines of single articles) into "
+            "stories, folding near-copies together. With --state DIR the grouping is kept in "
+            "DIR and new articles join it without regrouping the old ones."
+        ),
+    )
+    stories.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or '-'")
+    stories.add_argument("--format", choices=("md", "json"), default="md", help="output (md)")
+    stories.add_argument(
+        "--threshold", type=_unit_interval, default=None,
+        help="similarity from which an article joins a story (default tuned, 0-1)",
+    )  # fmt: skip
+    stories.add_argument("--state", metavar="DIR", help="keep and extend the grouping in DIR")
+    stories.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+
+    digest = commands.add_parser(
+        "digest",
+        help="stories ranked by independent sources, each with its brief",
+        description="Group the articles into stories, rank them by how many independent "
+        "sources cover them, and brief each.",
+    )
+    digest.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or '-'")
+    digest.add_argument("--format", choices=("md", "json"), default="md", help="output (md)")
+    digest.add_argument("--words", type=_positive, default=80, help="words per brief (80)")
+    digest.add_argument("--top", type=_positive, default=None, help="only the N best covered")
+    digest.add_argument("--threshold", type=_unit_interval, default=None, help=argparse.SUPPRESS)
+    digest.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+
     ev = commands.add_parser(
         "eval",
         help="score a summarizer with ROUGE against human summaries",
@@ -157,6 +189,112 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _unit_interval(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number") from None
+    if not 0.0 < number < 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {number}")
+    return number
+
+
+def _read_articles(paths: list[str]) -> tuple[list[Article], int]:
+    """Every article of the input as one pile (ids kept unique); bad stories reported."""
+    articles: list[Article] = []
+    seen: set[str] = set()
+    failures = 0
+    for item in read_stories(paths):
+        if isinstance(item, StoryError):
+            failures += 1
+            print(f"newsbrief: error: {item.error}", file=sys.stderr)
+            continue
+        for article in item.articles:
+            if article.id in seen:
+                log.warning("%s: article id seen before, skipped", article.id)
+                continue
+            seen.add(article.id)
+            articles.append(article)
+    return articles, failures
+
+
+def _grouper(args: argparse.Namespace):
+    from .stories import StoryGrouper
+
+    kwargs = {} if args.threshold is None else {"threshold": args.threshold}
+    state = getattr(args, "state", None)
+    if state and Path(state).is_dir() and any(Path(state).iterdir()):
+        if args.threshold is not None:
+            log.warning("--threshold ignored: %s keeps the settings it was made with", state)
+        try:
+            return StoryGrouper.load(Path(state))
+        except (OSError, ValueError, KeyError) as exc:
+            raise NewsbriefError(f"--state {state}: cannot load the grouping ({exc})") from None
+    return StoryGrouper(**kwargs)
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from .render import grouping_to_dict, grouping_to_markdown
+
+    articles, failures = _read_articles(args.paths)
+    grouper = _grouper(args)
+    grouper.add_many(articles, progress=sys.stderr.isatty())
+    if args.state:
+        try:
+            grouper.save(Path(args.state))
+        except OSError as exc:
+            raise NewsbriefError(f"--state {args.state}: cannot save ({exc.strerror})") from None
+    grouping = grouper.grouping()
+    if args.format == "json":
+        text = json.dumps(grouping_to_dict(grouping), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = grouping_to_markdown(grouping)
+    _write(args.out, text)
+    return 1 if failures else 0
+
+
+def cmd_digest(args: argparse.Namespace) -> int:
+    from .pipeline import brief_story
+    from .render import digest_to_dict, digest_to_markdown
+
+    articles, failures = _read_articles(args.paths)
+    by_id = {a.id: a for a in articles}
+    grouper = _grouper(args)
+    grouper.add_many(articles, progress=sys.stderr.isatty())
+    ranked = []
+    for story in grouper.grouping().stories:
+        independent = len({
+            by_id[a].source for a in story.articles if a not in story.duplicates
+        })  # fmt: skip
+        ranked.append((independent, len(story.articles), story))
+    ranked.sort(key=lambda r: (-r[0], -r[1], r[2].id))
+    entries = []
+    for independent, _, story in ranked[: args.top]:
+        members = [by_id[a] for a in story.articles]
+        try:
+            brief = brief_story(Story(articles=members, id=story.id), words=args.words)
+        except NewsbriefError as exc:
+            failures += 1
+            print(f"newsbrief: error: story {story.id}: {exc}", file=sys.stderr)
+            continue
+        entries.append((story, independent, brief))
+    if args.format == "json":
+        text = json.dumps(digest_to_dict(entries), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = digest_to_markdown(entries)
+    _write(args.out, text)
+    return 1 if failures else 0
+
+
+def _write(path: str | None, text: str) -> None:
+    out = _open_out(path)
+    try:
+        out.write(text)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
 def _single(args: argparse.Namespace) -> bool:
     """Whether the input is article files (one story), so JSON can be pretty."""
     return all(
@@ -173,6 +311,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_brief(args)
         if args.command == "eval":
             return cmd_eval(args)
+        if args.command == "stories":
+            return cmd_stories(args)
+        if args.command == "digest":
+            return cmd_digest(args)
         parser.error(f"unknown command {args.command}")
     except NewsbriefError as exc:
         if args.debug:

@@ -217,3 +217,94 @@ def renderer(fmt: str) -> Callable[..., str]:
         return table[fmt]
     except KeyError:
         raise NewsbriefError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})") from None
+
+
+# -- story groupings and digests ------------------------------------------------
+
+
+def _story_dict(story) -> dict:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.articles),
+        "sources": list(story.sources),
+        "first_published": story.first_published.isoformat() if story.first_published else None,
+        "last_published": story.last_published.isoformat() if story.last_published else None,
+        "duplicates": dict(story.duplicates),
+    }
+
+
+def grouping_to_dict(grouping) -> dict:
+    """The `newsbrief stories --format json` contract (docs/stories-json.md)."""
+    return {
+        "stories": [_story_dict(s) for s in grouping.stories],
+        "unassigned": list(grouping.unassigned),
+    }
+
+
+def grouping_to_markdown(grouping) -> str:
+    lines = [f"# {len(grouping.stories)} stories", ""]
+    for story in grouping.stories:
+        span = _span(story.first_published, story.last_published)
+        copies = f", {len(story.duplicates)} near-copies" if story.duplicates else ""
+        lines.append(f"## {story.title or story.id}")
+        lines.append("")
+        lines.append(
+            f"{story.id}: {len(story.articles)} articles{copies}, "
+            f"{len(story.sources)} sources{span}"
+        )
+        lines.append("")
+        lines.extend(
+            f"- {a}" + (f" (copy of {story.duplicates[a]})" if a in story.duplicates else "")
+            for a in story.articles
+        )
+        lines.append("")
+    if grouping.unassigned:
+        lines.append(f"## Unassigned ({len(grouping.unassigned)}: no text after cleaning)")
+        lines.append("")
+        lines.extend(f"- {a}" for a in grouping.unassigned)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _span(first, last) -> str:
+    if first is None:
+        return ""
+    if last is None or last == first:
+        return f", {first.isoformat()}"
+    return f", {first.isoformat()} to {last.isoformat()}"
+
+
+def digest_to_markdown(entries: list[tuple[object, int, Brief]]) -> str:
+    """Stories ranked by independent sources, each with its brief (summary and conflicts)."""
+    lines = [f"# Digest: {len(entries)} stories", ""]
+    for rank, (story, independent, brief) in enumerate(entries, start=1):
+        lines.append(f"## {rank}. {story.title or headline(brief)}")
+        lines.append("")
+        lines.append(f"{independent} independent sources, {len(story.articles)} articles"
+                     f"{_span(story.first_published, story.last_published)}")  # fmt: skip
+        lines.append("")
+        for s in brief.summary:
+            lines.append(f"{s.text} {_cite(s.citations)}")
+            lines.append("")
+        if brief.facts is not None and brief.facts.conflicts:
+            lines.append("Where sources differ: " + "; ".join(
+                f"{c.subject} ({', '.join(sorted({x.value for x in c.claims}))})"
+                for c in brief.facts.conflicts
+            ))  # fmt: skip
+            lines.append("")
+        lines.append("Sources: " + "; ".join(
+            f"[{s.number}] {s.name}" + (f" <{s.url}>" if s.url else "") for s in brief.sources
+        ))  # fmt: skip
+        lines.append("")
+    return "\n".join(lines)
+
+
+def digest_to_dict(entries: list[tuple[object, int, Brief]]) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "stories": [
+            {**_story_dict(story), "independent_sources": independent, "brief": to_dict(brief)}
+            for story, independent, brief in entries
+        ],
+    }
