@@ -150,3 +150,90 @@ def test_process_error_has_no_traceback(tmp_path):
     )
     assert proc.returncode == 1
     assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
+
+
+def _feed(tmp_path):
+    flood = (
+        "Heavy rain caused the Elbe river to burst its banks on Sunday, flooding the old town "
+        "of Dresden. About 2,000 residents were evacuated overnight, the city said. Firefighters "
+        "built sandbag walls along the embankment as the water kept rising."
+    )
+    chip = (
+        "The chipmaker Corvant said on Thursday it would build a new semiconductor factory in "
+        "Ohio, investing 20 billion dollars over ten years. The plant will employ 3,000 people "
+        "and production is due to start in 2027, the company said."
+    )
+    lines = [
+        {"id": "f1", "text": flood, "source": "Wire A", "published": "2024-06-02"},
+        {"id": "c1", "text": chip, "source": "Tech Daily", "published": "2024-06-06"},
+        {"id": "f2", "text": flood, "source": "Paper B", "published": "2024-06-02"},
+        {"id": "f3", "source": "Paper C", "published": "2024-06-03",
+         "text": "Dresden's old town was flooded when the Elbe river burst its banks after heavy "
+                 "rain on Sunday; some 2,000 residents left their homes and firefighters piled "
+                 "sandbags along the embankment."},
+        {"id": "c2", "source": "Biz Wire", "published": "2024-06-06",
+         "text": "Corvant will invest 20 billion dollars in a semiconductor factory in Ohio that "
+                 "will employ 3,000 people, the chipmaker said on Thursday; production starts in "
+                 "2027."},
+        {"id": "junk", "text": "Skip to content", "source": "X"},
+    ]  # fmt: skip
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    return path
+
+
+def test_stories_json_contract(capsys, tmp_path):
+    path = _feed(tmp_path)
+    assert main(["stories", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"stories", "unassigned"}
+    seen = [a for s in data["stories"] for a in s["articles"]] + data["unassigned"]
+    assert sorted(seen) == sorted(["f1", "c1", "f2", "f3", "c2", "junk"])
+    groups = {frozenset(s["articles"]) for s in data["stories"]}
+    assert groups == {frozenset({"f1", "f2", "f3"}), frozenset({"c1", "c2"})}
+    assert data["unassigned"] == ["junk"]
+    flood = next(s for s in data["stories"] if "f1" in s["articles"])
+    assert set(flood) == {"id", "title", "articles", "sources", "first_published",
+                          "last_published", "duplicates"}
+    assert flood["duplicates"] == {"f2": "f1"}
+    assert flood["first_published"] == "2024-06-02" and flood["last_published"] == "2024-06-03"
+    assert flood["sources"] == ["Paper B", "Paper C", "Wire A"]
+
+
+def test_stories_state_dir_extends_the_grouping(capsys, tmp_path):
+    path = _feed(tmp_path)
+    state = tmp_path / "state"
+    assert main(["stories", str(path), "--state", str(state), "--format", "json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({
+        "id": "f4", "source": "Paper D", "published": "2024-06-03",
+        "text": "The Elbe river burst its banks in Dresden after heavy rain, flooding the old "
+                "town; about 2,000 residents were evacuated and firefighters built sandbag walls.",
+    }) + "\n")  # fmt: skip
+    assert main(["stories", str(later), "--state", str(state), "--format", "json"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    flood_id = next(s["id"] for s in first["stories"] if "f1" in s["articles"])
+    flood = next(s for s in second["stories"] if s["id"] == flood_id)
+    assert "f4" in flood["articles"]
+    assert len(second["stories"]) == len(first["stories"])
+
+
+def test_digest_ranks_by_independent_sources(capsys, tmp_path):
+    path = _feed(tmp_path)
+    assert main(["digest", str(path), "--format", "json", "--words", "40"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    first, second = data["stories"]
+    assert "f1" in first["articles"] and first["independent_sources"] == 2
+    assert second["independent_sources"] == 2 and "c1" in second["articles"]
+    assert first["brief"]["summary"] and first["brief"]["schema_version"] == SCHEMA_VERSION
+    assert main(["digest", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("# Digest: 2 stories")
+
+
+def test_stories_bad_input(capsys, tmp_path):
+    assert main(["stories", str(tmp_path / "nope.jsonl")]) == 1
+    assert "no such file" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["stories", "x", "--threshold", "2"])
+    assert exc.value.code == 2
