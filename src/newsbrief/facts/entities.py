@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -70,6 +71,7 @@ class EntityIndex:
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _DOUBLED_LOWER = re.compile(r"([a-z])\1+")
+_FIRST_GROUP = itemgetter(1)  # as a replacement: faster than r"\1"
 
 
 def _key(name: str) -> str:
@@ -79,9 +81,19 @@ def _key(name: str) -> str:
     if not name.isascii():
         decomposed = unicodedata.normalize("NFKD", name)
         name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    key = _NON_ALNUM.sub("", _DOUBLED_LOWER.sub(r"\1", name).lower())
+    key = _NON_ALNUM.sub("", _DOUBLED_LOWER.sub(_FIRST_GROUP, name).lower())
     # Too short to be sure a double is a spelling: 'Whoo' is not WHO.
     return key if len(key) >= 4 else _NON_ALNUM.sub("", name.lower())
+
+
+def _part_key(word: str) -> str:
+    """_key before its rule for short keys. The key of words joined by spaces is
+    the concatenation of theirs, when that is four characters or more."""
+    if not word.isascii():
+        decomposed = unicodedata.normalize("NFKD", word)
+        word = "".join(c for c in decomposed if not unicodedata.combining(c))
+    key = _DOUBLED_LOWER.sub(_FIRST_GROUP, word).lower()
+    return key if key.isascii() and key.isalnum() else _NON_ALNUM.sub("", key)
 
 
 def _country_names() -> tuple[str, ...]:
@@ -112,6 +124,8 @@ def _build_gazetteer() -> Mapping[str, tuple[str, str]]:
 # --------------------------------------------------------------------------- tables
 
 _GAZETTEER = _build_gazetteer()
+# The gazetteer's keys that may hold a joining 'and', one per line.
+_AND_KEYS = "\n".join(key for key in _GAZETTEER if "and" in key)
 _STOP = frozenset(gz.STOPWORDS)
 _TIME_WORDS = frozenset(gz.WEEKDAYS + gz.MONTHS)
 _DEMONYMS = (
@@ -124,6 +138,7 @@ _GENERIC_ORG = frozenset(gz.GENERIC_ORG_WORDS)
 _PLACE_WORDS = frozenset(gz.PLACE_KEYWORDS)
 _PLACE_PREFIXES = frozenset(gz.PLACE_PREFIXES)
 _PLACE_FEATURES = frozenset(gz.PLACE_FEATURES)
+_KEYWORDS = _ORG_WORDS | _PLACE_WORDS | _GENERIC_ORG
 _MOUNT = frozenset(("Mount", "Mt.", "Mt"))
 _DIRECTIONS = frozenset(
     "North South East West Northeast Northwest Southeast Southwest Central Upper Lower "
@@ -131,12 +146,21 @@ _DIRECTIONS = frozenset(
 )
 _TITLES = frozenset(gz.TITLES)
 _TITLE_MODIFIERS = frozenset(gz.TITLE_MODIFIERS)
+_TITLE_WORDS = _TITLES | _TITLE_MODIFIERS
 _POLITE = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr"))
 _FIRST_NAMES = frozenset(gz.FIRST_NAMES)
 _ACRONYM_STOP = frozenset(gz.ACRONYM_STOPWORDS)
 _COMMON_POSSESSIVES = frozenset(gz.COMMON_POSSESSIVES)
 _EVENT_WORDS = frozenset(gz.EVENT_WORDS)
 _ROLE_SET = frozenset(gz.ROLE_NOUNS)
+_STOP_OR_TIME = _STOP | _TIME_WORDS
+# Single words that _cut_span drops: stop words, dates and demonyms.
+_NOT_A_NAME = _STOP_OR_TIME | _DEMONYMS
+# Words whose place at either end of a name makes _cut_span look again.
+_NAME_EDGES = _ACRONYM_STOP | _DEMONYMS
+# Runs of one such word that no count is ever asked about: they are never part
+# of a name ('May' is, after a first name).
+_UNCOUNTED = _STOP_OR_TIME - {"May"}
 # Suffixes that tell a son from his father; "Sr." names the usual bearer.
 _GENERATION = frozenset(("Jr", "Jr.", "II", "III", "IV"))
 _NAME_SUFFIXES = _GENERATION | frozenset(("Sr", "Sr."))
@@ -212,11 +236,21 @@ _WORD = (
     rf"|[A-Z]\.(?=[ \t]+[{_UPPER}])"
     rf"|[{_UPPER}]\w*(?:['’&]\w+)*(?:-\w+(?:['’]\w+)*)*"
 )
+# _WORD after its first, capital letter (checked by a lookbehind where the
+# alternative needs an A-Z), alternative for alternative.
+_WORD_REST = (
+    r"(?<=[A-Z])\.(?:[A-Z]\.)+"
+    r"|(?<=[A-Z])\.(?:[A-Z]\.)*[A-Z](?![\w.'’-])"
+    r"|(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS.split("|")) + r")\."
+    rf"|(?<=[A-Z])\.(?=[ \t]+[{_UPPER}])"
+    r"|\w*(?:['’&]\w+)*(?:-\w+(?:['’]\w+)*)*"
+)
 # A run of capitalised words, with the lowercase connectors a name may hold.
-# The leading lookahead lets the engine skip lowercase text fast; a particle
-# before the first word ('al-Nuri Mosque') is taken back by _PARTICLE_BEFORE.
+# It opens with a plain capital, so that the engine skips lowercase text fast,
+# the word boundary being checked behind it; a particle before the first word
+# ('al-Nuri Mosque') is taken back by _PARTICLE_BEFORE.
 _SPAN = re.compile(
-    rf"(?=[{_UPPER}])(?:(?<![\w'’])|(?<=[a-z][a-z]))(?:{_WORD})"
+    rf"[{_UPPER}](?<=(?:(?<![\w'’])|(?<=[a-z][a-z]))[{_UPPER}])(?:{_WORD_REST})"
     rf"(?:['’]?[ \t]+(?:(?:{'|'.join(sorted(_CONNECTORS))})[ \t]+)*(?:{_PARTICLE})?(?:{_WORD}))*"
 )
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-]){_PARTICLE}$")
@@ -235,6 +269,8 @@ _SHARE_WIDGET = re.compile(
 )
 _CLAUSE_END = re.compile(r":\s|\|")
 _OPENERS = frozenset(" \t\"'(«[*–—-#>")
+# Characters two before a run that may make it sentence-initial (see _is_initial).
+_MAYBE_INITIAL = _OPENERS | frozenset("\n|•·!?:;.")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -271,6 +307,26 @@ _INSTITUTION_AFTER = re.compile(
     r"[ \t]+(government|council|army|court|party|guard|authority|assembly|parliament|"
     r"administration|committee|bank)\b"
 )
+# The word after a name, and the words after it that are cues (see _evidence);
+# equal to _SAID_AFTER, _PLACE_AFTER, _ORG_AFTER and _ATTRIBUTIVE_AFTER when the
+# name is followed by whitespace.
+_NEXT_WORD = re.compile(r"\s+(\w*)")
+_SAID_AFTER_WORDS = frozenset(
+    "said says told added wrote tweeted explained noted argued insisted stated recalled "
+    "testified acknowledged admitted replied".split()
+)
+_PLACE_AFTER_WORDS = frozenset(
+    "province city town village county district region governorate river valley countryside".split()
+)
+_ORG_AFTER_WORDS = frozenset(
+    "group militia party company firm agency organisation organization alliance movement "
+    "network rebels militants jihadists newspaper channel broadcaster website".split()
+)
+_NOT_ATTRIBUTIVE = frozenset(
+    "and or in on at to for from with by is was has had have which where that who as but "
+    "since after before were are will would into near until during over under the a an said "
+    "says its their".split()
+)
 _PAREN_BETWEEN = re.compile(r"\"?\s*\(\s*\"?")
 _PAREN_CLOSE = re.compile(r"\"?\s*\)")
 
@@ -294,7 +350,8 @@ _MIN_EVIDENCE_PER_MENTION = 0.1
 
 
 def _is_acronym(word: str) -> bool:
-    return _ACRONYM.fullmatch(word) is not None
+    # A lowercase second letter rules an acronym out without the pattern.
+    return len(word) > 1 and not word[1].islower() and _ACRONYM.fullmatch(word) is not None
 
 
 def _strip_particle(word: str) -> str:
@@ -318,8 +375,7 @@ def _title_word(word: str) -> str:
 
 
 def _is_title(word: str) -> bool:
-    lowered = _title_word(word)
-    return lowered in _TITLES or lowered in _TITLE_MODIFIERS
+    return word.rstrip(".").lower() in _TITLE_WORDS
 
 
 def _content_words(words: Sequence[str]) -> list[str]:
@@ -372,6 +428,40 @@ def _initials(words: Sequence[str]) -> set[str]:
     return out
 
 
+_LOWER_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyz'’-"
+    + "".join(map(chr, range(0xDF, 0xF7)))
+    + "".join(map(chr, range(0xF8, 0x100)))
+)
+
+
+# Bytes of UTF-8 text kept by lower_count's first, rough look: what an ASCII
+# lowercase word is made of; all else (capitals, digits, any other character,
+# whatever its bytes) becomes a space. Every ASCII word _LOWER_WORD finds is
+# then one of the runs left, though not every run is such a word.
+_LOWER_RUNS = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz'-" else 32 for c in range(256))
+
+
+def _count_lower(text: str, word: str) -> int:
+    """How many of the words _LOWER_WORD finds in ``text`` are ``word``."""
+    if _LOWER_WORD.fullmatch(word) is None:
+        return 0
+    count = 0
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        if at:
+            before = text[at - 1]
+            if before.isalnum() or before in "_'’-":
+                at = text.find(word, at + 1)
+                continue
+        after = text[at + size : at + size + 1]
+        if not after or after not in _LOWER_CHARS:
+            count += 1
+        at = text.find(word, at + 1)
+    return count
+
+
 # --------------------------------------------------------------------------- cutting runs
 
 _Word = tuple[str, int, int]  # word, start, end (relative to its run)
@@ -383,15 +473,6 @@ class _Piece(NamedTuple):
     words: tuple[_Word, ...]
     initial: bool
     title: float
-
-
-class _Candidate(NamedTuple):
-    """A piece placed in its sentence; the piece itself is shared between runs."""
-
-    row: int
-    base: int
-    piece: _Piece
-    headline: bool
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -427,8 +508,16 @@ def _headline_end(text: str) -> int:
         return len(text)
     if _LOWER_CONTENT.search(text) is None:
         return len(text) if len(_CAP_WORD.findall(text)) >= 2 else 0
-    if _ENGLISH_WORD.search(text) is None and _FOREIGN_WORD.search(text) is not None:
+    if (
+        " the " not in text
+        and " of " not in text
+        and " to " not in text
+        and _ENGLISH_WORD.search(text) is None
+        and _FOREIGN_WORD.search(text) is not None
+    ):
         return len(text)
+    if ":" not in text and "|" not in text:
+        return 0
     clause = _CLAUSE_END.search(text)
     if clause is None:
         return 0
@@ -573,13 +662,19 @@ def _gazetteer_ands(span: str) -> frozenset[int]:
     """Offsets of the 'and's inside gazetteer names of a run ('Food and Drug
     Administration', 'Bosnia and Herzegovina'), which join no two names."""
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(span)]
+    parts = [_part_key(word) for word, _ in tokens]
     found = set()
     for i, (word, start) in enumerate(tokens):
         if word != "and" or i == 0:
             continue
+        if i + 1 < len(tokens) and parts[i - 1] + "and" + parts[i + 1] not in _AND_KEYS:
+            continue  # no gazetteer name has these three words
         for first in range(i - 1, max(-1, i - 6), -1):
             for last in range(i + 2, min(len(tokens), i + 6) + 1):
-                if _key(" ".join(w for w, _ in tokens[first:last])) in _GAZETTEER:
+                key = "".join(parts[first:last])
+                if len(key) < 4:
+                    key = _key(" ".join(w for w, _ in tokens[first:last]))
+                if key in _GAZETTEER:
                     found.add(start)
     return frozenset(found)
 
@@ -590,68 +685,128 @@ def _cut_span(span: str, initial: bool) -> tuple[_Piece, ...]:
     Offsets are relative to the run, so the result can be reused wherever the
     same run recurs."""
     if " " not in span and "-" not in span and "'" not in span and "’" not in span:
-        if _is_stop(span) or _is_demonym(span) or _PLURAL_ACRONYM.fullmatch(span):
+        if span in _NOT_A_NAME or (
+            span[-1] == "s" and len(span) < 7 and _PLURAL_ACRONYM.fullmatch(span)
+        ):
             return ()
         return (_Piece(((span, 0, len(span)),), initial, 0.0),)
+    if "-" not in span and "'" not in span and "’" not in span and "\t" not in span:
+        split = span.split(" ")
+        if (
+            "" not in split
+            and _CONNECTORS.isdisjoint(split)
+            and _STOP_OR_TIME.isdisjoint(split)
+            and not (split[0] in _NAME_EDGES or split[-1] in _NAME_EDGES)
+            and not (initial and len(split) > 2 and split[0].lower() in _ROLE_SET)
+        ):
+            # Plain capitalised words: one name, unless one of them is a title or
+            # a plural acronym (left to the general rules below).
+            words = []
+            at = 0
+            for word in split:
+                if (
+                    word[-1] == "s" and len(word) < 7 and _PLURAL_ACRONYM.fullmatch(word)
+                ) or word.rstrip(".").lower() in _TITLES:
+                    break
+                end = at + len(word)
+                words.append((word, at, end))
+                at = end + 1
+            else:
+                return (_Piece(tuple(words), initial, 0.0),)
     pieces: list[list[_Word]] = []
+    tokens: list[tuple[str, int]] = []
+    if "\t" in span or "  " in span:
+        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(span)]
+    else:
+        split = span.split(" ")
+        at = 0
+        if (
+            "-" not in span
+            and "'" not in span
+            and "’" not in span
+            and _CONNECTORS.isdisjoint(split)
+            and _STOP_OR_TIME.isdisjoint(split)
+            and not any(w[-1] == "s" and _PLURAL_ACRONYM.fullmatch(w) for w in split)
+        ):
+            # Plain capitalised words: one piece, nothing to cut.
+            piece = []
+            for word in split:
+                end = at + len(word)
+                piece.append((word, at, end))
+                at = end + 1
+            pieces.append(piece)
+        else:
+            for word in split:
+                tokens.append((word, at))
+                at += len(word) + 1
     current: list[_Word] = []
     pending: list[str] = []
     pending_words: list[_Word] = []
     known_and = _gazetteer_ands(span) if " and " in span else frozenset()
 
-    def flush() -> None:
-        nonlocal current
-        if current:
-            pieces.append(current)
-        current = []
-        pending.clear()
-        pending_words.clear()
-
-    for token in _TOKEN.finditer(span):
-        word, start, end = token.group(), token.start(), token.end()
+    for word, start in tokens:
         if word in _CONNECTORS:
             if current:
                 pending.append(word)
-                pending_words.append((word, start, end))
+                pending_words.append((word, start, start + len(word)))
             continue
         cut_after = False
-        if word[-1] in "'’":
+        last = word[-1]
+        if last == "'" or last == "’":
             word = word[:-1]
-            end -= 1
             cut_after = word.lower() not in _COMMON_POSSESSIVES
-        elif len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            cut_after = word[:-2].lower() not in _COMMON_POSSESSIVES
+        elif (last == "s" or last == "S") and len(word) > 2 and word[-2] in "'’":
             word = word[:-2]
-            end -= 2
+            cut_after = word.lower() not in _COMMON_POSSESSIVES
         if "-" in word and not word.startswith(_ARTICLE_PREFIXES):
             parts = word.split("-")
             if any(_is_stop(p) for p in parts):
-                flush()
+                if current:
+                    pieces.append(current)
+                    current = []
+                pending.clear()
+                pending_words.clear()
                 continue
             if parts[1][:1].islower() and parts[1] not in _NAME_TAILS:
                 word = parts[0]
-                end = start + len(word)
                 cut_after = True
         if (
             not word
-            or (_is_stop(word) and not (word == "May" and current))
-            or (_PLURAL_ACRONYM.fullmatch(word))
+            or (
+                (word in _STOP_OR_TIME or (("'" in word or "’" in word) and _is_stop(word)))
+                and not (word == "May" and current)
+            )
+            or (word[-1] == "s" and len(word) < 7 and _PLURAL_ACRONYM.fullmatch(word))
         ):
-            flush()
+            if current:
+                pieces.append(current)
+                current = []
+            pending.clear()
+            pending_words.clear()
             continue
-        if current and pending:
-            if _connectors_fit(current, pending) or pending_words[0][1] in known_and:
-                current.extend(pending_words)
-            else:
-                flush()
-        pending.clear()
-        pending_words.clear()
-        current.append((word, start, end))
+        if pending:
+            if current:
+                if _connectors_fit(current, pending) or pending_words[0][1] in known_and:
+                    current.extend(pending_words)
+                else:
+                    pieces.append(current)
+                    current = []
+            pending.clear()
+            pending_words.clear()
+        current.append((word, start, start + len(word)))
         if cut_after:
-            flush()
-    flush()
+            pieces.append(current)
+            current = []
+    if current:
+        pieces.append(current)
 
     out: list[_Piece] = []
+    has_and = "and" in span
+    # Whether any word may be a title: a word that is one ('Gen.') is a whole
+    # part of the lowercased run split at spaces, dots, hyphens and apostrophes.
+    maybe_title = not _TITLES.isdisjoint(
+        span.lower().replace(".", " ").replace("-", " ").replace("'", " ").replace("’", " ").split()
+    )
     for number, raw in enumerate(pieces):
         while raw and raw[0][0] in _ACRONYM_STOP and _title_word(raw[0][0]) not in _TITLES:
             raw = raw[1:]
@@ -659,9 +814,14 @@ def _cut_span(span: str, initial: bool) -> tuple[_Piece, ...]:
             raw = raw[:-1]
         if not raw:
             continue
-        for piece in _split_and(raw):
+        for piece in _split_and(raw) if has_and else (raw,):
             is_initial = initial and number == 0 and piece[0][1] == 0
-            before, person, weight = _split_title(piece)
+            person = None
+            if maybe_title:
+                for word, _, _ in piece:
+                    if word.rstrip(".").lower() in _TITLES:
+                        before, person, weight = _split_title(piece)
+                        break
             if not person and is_initial:
                 person, weight = _role_at_start(piece)
                 before = []
@@ -677,10 +837,53 @@ def _cut_span(span: str, initial: bool) -> tuple[_Piece, ...]:
                     out.append(_Piece(tuple(before), is_initial, 0.0))
                 out.append(_Piece(tuple(_strip_demonyms(person, True)), False, weight))
                 continue
-            stripped = _strip_demonyms(piece, False)
-            if stripped:
-                out.append(_Piece(tuple(stripped), is_initial and stripped is piece, 0.0))
+            first, last = piece[0][0], piece[-1][0]
+            if (
+                first in _DEMONYMS
+                or last in _DEMONYMS
+                or ("-" in first and _is_demonym(first))
+                or ("-" in last and _is_demonym(last))
+            ):
+                stripped = _strip_demonyms(piece, False)
+                if stripped:
+                    out.append(_Piece(tuple(stripped), is_initial and stripped is piece, 0.0))
+            else:
+                out.append(_Piece(tuple(piece), is_initial, 0.0))
     return tuple(out)
+
+
+def _segments(span: str) -> list[tuple[int, str]] | None:
+    """The parts of a run between its stop words, e.g. 'White House' in 'The
+    White House', with their offsets; None for a run without any. _cut_span
+    cuts at each stop word and forgets the connectors around it, so the run's
+    names are those of its parts: the parts share their cuts with the runs
+    that are just those words. Runs with 'and' are left whole (an 'and' may
+    belong to a gazetteer name across a part's edge)."""
+    if " and " in span or "\t" in span or "  " in span:
+        return None
+    tokens = span.split(" ")
+    if _UNCOUNTED.isdisjoint(tokens):
+        return None
+    out = []
+    current: list[str] = []
+    at = begin = 0
+    for token in tokens:
+        if token in _UNCOUNTED:
+            while current and current[-1] in _CONNECTORS:
+                current.pop()
+            if current:
+                out.append((begin, " ".join(current)))
+            current = []
+        elif current or token not in _CONNECTORS:
+            if not current:
+                begin = at
+            current.append(token)
+        at += len(token) + 1
+    while current and current[-1] in _CONNECTORS:
+        current.pop()
+    if current:
+        out.append((begin, " ".join(current)))
+    return out
 
 
 # --------------------------------------------------------------------------- story state
@@ -696,9 +899,10 @@ class _Judged(NamedTuple):
     person_shaped: bool
     grows: bool
     gazetteer: bool
+    content: tuple[str, ...]
 
 
-_GENERIC = _Judged((), "", False, (0.0, 0.0, 0.0), False, False, False)
+_GENERIC = _Judged((), "", False, (0.0, 0.0, 0.0), False, False, False, ())
 
 
 @dataclass(slots=True)
@@ -744,15 +948,21 @@ class _Story:
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         self.sentences = sentences
+        self.articles = [sentence.article for sentence in sentences]
         self.texts: list[str] = []
-        self.lower: Counter[str] = Counter()
+        self.joined = ""
+        self.distinct = ""  # the distinct sentences, joined
+        self.lower: dict[str, int] = {}  # filled on demand by lower_count
+        self.lower_runs: frozenset[bytes] | None = None
         self.midcap: Counter[str] = Counter()
-        self.candidates: list[_Candidate] = []
-        self.cuts: dict[tuple[str, bool], tuple[_Piece, ...]] = {}
+        # The runs of each row: start, the run's pieces, whether in a headline.
+        self.candidates: list[list[tuple[int, tuple[_Piece, ...], bool]]] = []
+        self.cuts: dict[str, tuple[_Piece, ...]] = {}
+        self.initial_cuts: dict[str, tuple[_Piece, ...]] = {}
         self.judged: dict[tuple[str, ...], _Judged | None] = {}
         self.keys: dict[str, str] = {}
+        self.part_keys: dict[str, str] = {}
         self.surfaces: dict[str, _Surface] = {}
-        self.mentions: list[tuple[int, str]] = []
         self.generic: list[tuple[int, str]] = []
         self.pairs: list[tuple[str, str]] = []
         self.positions: list[tuple[int, int, int, str]] = []
@@ -764,17 +974,42 @@ class _Story:
     def key(self, text: str) -> str:
         found = self.keys.get(text)
         if found is None:
-            found = self.keys[text] = _key(text)
+            # Names share words: the key of a name is joined from its words'.
+            parts = self.part_keys
+            found = ""
+            for word in text.split(" "):
+                part = parts.get(word)
+                if part is None:
+                    part = parts[word] = _part_key(word)
+                found += part
+            if len(found) < 4:
+                found = _key(text)
+            self.keys[text] = found
         return found
 
     def in_gazetteer(self, text: str) -> bool:
         return self.key(text) in _GAZETTEER
 
+    def lower_count(self, word: str) -> int:
+        """How often ``word`` (lowercase) is written as a whole lowercase word."""
+        found = self.lower.get(word)
+        if found is None:
+            # A set of the text's lowercase runs rules most words out at once.
+            if word.isascii():
+                if self.lower_runs is None:
+                    runs = self.distinct.encode().translate(_LOWER_RUNS).split()
+                    self.lower_runs = frozenset(runs)
+                if word.encode() not in self.lower_runs:
+                    self.lower[word] = 0
+                    return 0
+            found = self.lower[word] = _count_lower(self.joined, word)
+        return found
+
     # ---- pass 1: cut runs into candidates, count capitalisation
     def scan(self) -> None:
-        capitals: list[str] = []  # words of runs outside headlines
-        initials: list[str] = []
-        for row, sentence in enumerate(self.sentences):
+        texts = self.texts
+        index: dict[str, int] = {}  # distinct sentence texts, in order
+        for sentence in self.sentences:
             text = sentence.text
             if not text.isascii():
                 text = (
@@ -784,58 +1019,168 @@ class _Story:
                     .replace("”", '"')
                     .replace("\u00a0", " ")
                 )
-            self.texts.append(text)
-            headline_end = _headline_end(text)
-            for match in _SPAN.finditer(text):
-                start = match.start()
-                if start and text[start - 1] in "-'":
-                    particle = _PARTICLE_BEFORE.search(text, max(0, start - 4), start)
-                    if particle:
-                        start = particle.start()
-                span = text[start : match.end()]
-                if span.isupper() and _TICKER_AFTER.match(text, match.end()):
+            texts.append(text)
+            index.setdefault(text, len(index))
+        self.joined = "\n".join(texts)
+        self.distinct = "\n".join(index) if len(index) < len(texts) else self.joined
+        distinct = list(index)
+        # Runs of each distinct sentence: (start, pieces, in headline), and the
+        # capitalised words it adds to the counts.
+        found: list[list[tuple[int, tuple[_Piece, ...], bool]]] = [[] for _ in distinct]
+        middle: list[list[str]] = [[] for _ in distinct]
+        cuts, initial_cuts = self.cuts, self.initial_cuts
+        # One pass over all sentences: the pattern never crosses a line break.
+        number = -1
+        text = ""
+        offset = line_end = -1
+        headline_end = 0
+        entries: list[tuple[int, tuple[_Piece, ...], bool]] = []
+        words: list[str] = []
+        joined = self.distinct
+        for match in _SPAN.finditer(joined):
+            start = match.start()
+            particle = start and joined[start - 1] in "-'"
+            if not particle:
+                span = match.group()
+                if span in _UNCOUNTED:
                     continue
-                initial = _is_initial(text, start)
+            if start > line_end:
+                while start > line_end:
+                    number += 1
+                    offset = line_end + 1
+                    line_end = offset + len(distinct[number])
+                text = distinct[number]
+                entries, words = found[number], middle[number]
+                headline_end = -1
+            start -= offset
+            end = match.end() - offset
+            if particle:
+                found_particle = _PARTICLE_BEFORE.search(text, max(0, start - 4), start)
+                if found_particle:
+                    start = found_particle.start()
+                span = text[start:end]
+                if span in _UNCOUNTED:
+                    continue
+            if span.isupper() and _TICKER_AFTER.match(text, end):
+                continue
+            if headline_end < 0:
+                headline_end = _headline_end(text)
+            if start > 1 and text[start - 1] == " " and text[start - 2] not in _MAYBE_INITIAL:
+                cut = cuts.get(span)
+                if cut is None:
+                    cut = self._cut(span, False)
                 headline = start < headline_end
                 if not headline:
-                    tokens = span.split()
-                    capitals.extend(tokens)
-                    if initial:
-                        initials.append(tokens[0])
-                cut = self.cuts.get((span, initial))
+                    words.append(span)
+            elif _is_initial(text, start):
+                cut = initial_cuts.get(span)
                 if cut is None:
-                    cut = self.cuts[(span, initial)] = _cut_span(span, initial)
-                for piece in cut:
-                    self.candidates.append(_Candidate(row, start, piece, headline))
-        self.lower.update(_LOWER_WORD.findall("\n".join(self.texts)))
-        self.midcap.update(capitals)
-        self.midcap.subtract(initials)
+                    cut = self._cut(span, True)
+                headline = start < headline_end
+                if not headline:
+                    rest = span.split(None, 1)
+                    if len(rest) > 1:
+                        words.append(rest[1])
+            else:
+                cut = cuts.get(span)
+                if cut is None:
+                    cut = self._cut(span, False)
+                headline = start < headline_end
+                if not headline:
+                    words.append(span)
+            if cut:
+                if cut.__class__ is tuple:
+                    entries.append((start, cut, headline))
+                else:  # the parts of a run with stop words
+                    for at, part in cut:
+                        entries.append((start + at, part, headline))
+        rows = [index[text] for text in texts]
+        self.candidates = [found[number] for number in rows]
+        if len(distinct) == len(texts):
+            self.midcap = Counter(" ".join([" ".join(words) for words in middle]).split())
+        else:
+            self.midcap = Counter(" ".join([" ".join(middle[number]) for number in rows]).split())
+
+    def _cut(self, span: str, initial: bool) -> tuple[_Piece, ...] | list:
+        """The pieces of a run (cached), or for a run with stop words the
+        (offset, pieces) of its parts, which are cached as runs of their own."""
+        cache = self.initial_cuts if initial else self.cuts
+        segments = _segments(span)
+        if segments is None:
+            cut = cache[span] = _cut_span(span, initial)
+            return cut
+        parts = []
+        for offset, segment in segments:
+            if " " not in segment and segment in _ACRONYM_STOP:
+                continue  # cut alone it would be kept, as part of a run it is not
+            first = initial and not offset
+            found = (self.initial_cuts if first else self.cuts).get(segment)
+            if found is None:
+                found = self._cut(segment, first)
+            if found:
+                parts.append((offset, found))
+        cache[span] = parts
+        return parts
 
     def capitalised(self, word: str) -> int:
         """How often ``word`` is capitalised inside a sentence (not at its start)."""
-        count = self.midcap
-        return count[word] + count[word + "'s"] + count[word + "'"]
+        count = self.midcap.get
+        return count(word, 0) + count(word + "'s", 0) + count(word + "'", 0)
 
     # ---- pass 2: story-wide checks, evidence, mentions
     def resolve(self) -> None:
         headlines = []
-        for cand in self.candidates:
-            if cand.headline:
-                headlines.append(cand)
+        resolved: dict[int, list[tuple]] = {}
+        texts = self.texts
+        for row, entries in enumerate(self.candidates):
+            if not entries:
                 continue
-            words = cand.piece.words
-            if cand.piece.initial and not self._first_word_counts(words):
+            text = texts[row]
+            article = self.articles[row]
+            paren = "(" in text  # only _paren_pairs reads positions
+            for base, cut, headline in entries:
+                if headline:
+                    headlines.append((row, cut))
+                    continue
+                found = resolved.get(id(cut))
+                if found is None:
+                    found = resolved[id(cut)] = self._resolve_cut(cut)
+                for judged, first, last, title in found:
+                    if judged is _GENERIC:
+                        self.generic.append((row, first))
+                    else:
+                        self._accept(
+                            row, text, judged, base + first, base + last, title, article, paren
+                        )
+        self._paren_pairs()
+        known = {surface.key for surface in self.surfaces.values()}
+        for row, cut in headlines:
+            for piece in cut:
+                self._match_known(row, piece, known)
+
+    def _resolve_cut(self, cut: tuple[_Piece, ...]) -> list[tuple]:
+        """What the story-wide checks make of the pieces of one run, wherever it
+        occurs: (judged words, start, end, title weight) for each name kept, and
+        (_GENERIC, word, 0, 0.0) for a bare generic word."""
+        out: list[tuple] = []
+        for piece in cut:
+            words = piece.words
+            if piece.initial and not self._first_word_counts(words):
                 words = words[1:]
                 while words and words[0][0] in _CONNECTORS:
                     words = words[1:]
             while words and words[-1][0] in _CONNECTORS:
                 words = words[:-1]
-            if words:
-                self._accept(cand, words)
-        self._paren_pairs()
-        known = {surface.key for surface in self.surfaces.values()}
-        for cand in headlines:
-            self._match_known(cand, known)
+            if not words:
+                continue
+            judged = self._judge(tuple([w for w, _, _ in words]))
+            if judged is None:
+                continue
+            if judged is _GENERIC:
+                out.append((_GENERIC, words[0][0], 0, 0.0))
+            else:
+                out.append((judged, words[0][1], words[-1][2], piece.title))
+        return out
 
     def _first_word_counts(self, words: Sequence[_Word]) -> bool:
         """The spec's rule for sentence-initial capitals, generous to multi-word
@@ -845,7 +1190,7 @@ class _Story:
             return True
         if len(words) > 1 and self.in_gazetteer(" ".join(w for w, _, _ in words)):
             return True
-        return len(words) > 1 and self.lower[first.lower()] == 0 and not _is_title(first)
+        return len(words) > 1 and not _is_title(first) and self.lower_count(first.lower()) == 0
 
     def _judge(self, names: tuple[str, ...]) -> _Judged | None:
         found = self.judged.get(names, _GENERIC)
@@ -857,40 +1202,52 @@ class _Story:
         """Whether these words are a name, and what they say of its kind; None
         rejects them, _GENERIC marks a bare 'Observatory' or 'Command'."""
         word = names[0]
-        gazetteer = self.in_gazetteer(" ".join(names))
+        joined = " ".join(names)
+        gazetteer = self.key(joined) in _GAZETTEER
         if len(names) == 1 and not gazetteer:
             if len(word) == 1 or word in _NAME_SUFFIXES or _is_demonym(word) or _is_title(word):
                 return None
-            if self.lower[word.lower()] > self.capitalised(word):
+            # Directions, stop acronyms and long capitals are never generic
+            # words, so they may go before the costlier count.
+            if (
+                word in _DIRECTIONS
+                or (word in _ACRONYM_STOP and _is_acronym(word))
+                or (len(word) > 6 and word.isupper())
+            ):
+                return None
+            if self.lower_count(word.lower()) > self.capitalised(word):
                 return None
             if word in _GENERIC_ORG or word in _PLACE_WORDS:
                 return _GENERIC
-            if word in _DIRECTIONS:
-                return None
-            if _is_acronym(word) and word in _ACRONYM_STOP:
-                return None
-            if word.isupper() and len(word) > 6:
-                return None
-        elif len(names) > 1 and all(_is_title(w) or w in _CONNECTORS for w in names):
+        elif (
+            len(names) > 1
+            and (word in _CONNECTORS or _is_title(word))
+            and all(_is_title(w) or w in _CONNECTORS for w in names)
+        ):
             return None
-        names = _tidy(names)
+        if "." in joined:
+            names = _tidy(names)
+            joined = " ".join(names)
         acronym = len(names) == 1 and _is_acronym(names[0])
         person = org = place = 0.0
         # The head noun of 'Old City of Mosul' or 'Observatory for Human Rights'.
-        cut = next((i for i, w in enumerate(names) if w in ("of", "for")), len(names))
+        if "of" in names or "for" in names:
+            cut = next(i for i, w in enumerate(names) if w in ("of", "for"))
+        else:
+            cut = len(names)
         last = names[cut - 1] if cut > 0 else names[-1]
         # 'Kim Wall' is a journalist before she is a wall: after a first name a
         # place keyword is weak evidence.
         first_name = len(names) in (2, 3) and names[0] in _FIRST_NAMES
         if last in _ORG_WORDS or last in _INSTITUTION_NOUNS:
             org += _W_KEYWORD_LAST
-        elif any(w in _ORG_WORDS for w in names):
+        elif not _ORG_WORDS.isdisjoint(names):
             org += _W_KEYWORD_INSIDE
         if last in _PLACE_WORDS or (len(names) > 1 and names[0] in _PLACE_PREFIXES):
             place += _W_WEAK if first_name else _W_KEYWORD_LAST
         if acronym:
             org += _W_WEAK
-        content = _content_words(names)
+        content = tuple(_content_words(names)) if not _CONNECTORS.isdisjoint(names) else names
         person_shaped = (
             1 < len(content) <= 4
             and not org
@@ -902,91 +1259,129 @@ class _Story:
             person += _W_FIRST_NAME
         grows = len(names) > 1 and last in _INSTITUTION_ADJECTIVES
         return _Judged(
-            names, " ".join(names), acronym, (person, org, place), person_shaped, grows, gazetteer
+            names, joined, acronym, (person, org, place), person_shaped, grows, gazetteer, content
         )
 
-    def _accept(self, cand: _Candidate, words: Sequence[_Word]) -> None:
-        judged = self._judge(tuple(w for w, _, _ in words))
-        if judged is None:
-            return
-        if judged is _GENERIC:
-            self.generic.append((cand.row, words[0][0]))
-            return
-        text = self.texts[cand.row]
-        start, end = cand.base + words[0][1], cand.base + words[-1][2]
+    def _accept(
+        self,
+        row: int,
+        text: str,
+        judged: _Judged,
+        start: int,
+        end: int,
+        title: float,
+        article: int,
+        paren: bool,
+    ) -> None:
         if judged.grows:
             grown = _INSTITUTION_AFTER.match(text, end)
             if grown:
                 judged = self._judge((*judged.names, grown.group(1))) or judged
                 end = grown.end()
-        surface = self._surface(judged.text, judged.names)
-        self.positions.append((cand.row, start, end, judged.text))
-        before = text[max(0, start - 40) : start]
-        if judged.gazetteer:
+        names, name, acronym, evidence, person_shaped, _, gazetteer, content = judged
+        surface = self.surfaces.get(name)
+        if surface is None:
+            surface = self.surfaces[name] = _Surface(
+                name, names, self.key(name), acronym, content, 0, [], set(), [0.0, 0.0, 0.0]
+            )
+        if paren:
+            self.positions.append((row, start, end, name))
+        # The words before the name (at most four, within 40 characters), read
+        # only as far as needed: most cues look at the last one alone.
+        tail: list[str] | None = None
+        last_before = ""
+        if gazetteer:
             # The gazetteer fixes the kind: only a 'so-called' matters here.
-            evidence = None
-            tail = before.rstrip('" ').rsplit(None, 1)[-1:] if "so-called" in before else []
-        else:
-            tail = [t for t in (w.strip('"') for w in before.split()[-4:]) if t]
-            if before and not before[-1].isspace() and before[-1] != '"':
-                tail = []
-            evidence = self._evidence(cand.piece.title, judged, text, tail, end)
-        if tail and tail[-1].lower() == "so-called":
-            alias = self._surface("so-called " + judged.text, ("so-called", *judged.names))
-            alias.so_called_of = judged.text
-            self.pairs.append((alias.text, judged.text))
+            before = text[max(0, start - 40) : start]
+            if "so-called" in before:
+                parts = before.rstrip('" ').rsplit(None, 1)
+                last_before = parts[-1] if parts else ""
+        elif start and (text[start - 1] == '"' or text[start - 1].isspace()):
+            before = text[max(0, start - 40) : start]
+            if '"' in before:
+                tail = [t for t in (w.strip('"') for w in before.split()[-4:]) if t]
+                if tail:
+                    last_before = tail[-1]
+            else:
+                parts = before.rsplit(None, 1)
+                last_before = parts[-1] if parts else ""
+                if last_before == "the" or last_before == "of":
+                    tail = before.split()[-4:]
+        if len(last_before) == 9 and last_before.lower() == "so-called":
+            alias = self._surface("so-called " + name, ("so-called", *names))
+            alias.so_called_of = name
+            self.pairs.append((alias.text, name))
             surface = alias
-        self._mention(surface, cand.row, evidence)
-
-    def _evidence(
-        self, title: float, judged: _Judged, text: str, tail: list[str], end: int
-    ) -> list[float]:
-        """Person / organisation / place evidence of one mention in its sentence."""
-        person, org, place = judged.evidence
+        surface.count += 1
+        surface.rows.append(row)
+        surface.articles.add(article)
+        if gazetteer:
+            return
+        person, org, place = evidence
         person += title
-        last_before = tail[-1] if tail else ""
-        if not judged.acronym:
-            if (
-                last_before in _ROLE_SET
-                or _APPOSITION_AFTER.match(text, end)
-                or _AGE_AFTER.match(text, end)
-            ):
-                person += _W_ROLE
-            if judged.person_shaped and (last_before in _SAID_SET or _SAID_AFTER.match(text, end)):
-                person += _W_SAID
-        if last_before == "the":
+        # What follows the name: one look at the next word instead of one
+        # pattern per cue, since every cue needs a space or a comma first.
+        after = text[end : end + 1]
+        if after == ",":
+            attributive = place_after = org_after = False
+            if not acronym:
+                if (
+                    last_before in _ROLE_SET
+                    or _APPOSITION_AFTER.match(text, end) is not None
+                    or _AGE_AFTER.match(text, end) is not None
+                ):
+                    person += _W_ROLE
+                if person_shaped and (
+                    last_before in _SAID_SET or _SAID_AFTER.match(text, end) is not None
+                ):
+                    person += _W_SAID
+        else:
+            following = ""
+            if after.isspace():
+                following = _NEXT_WORD.match(text, end).group(1)  # type: ignore[union-attr]
+            if not acronym:
+                if last_before in _ROLE_SET:
+                    person += _W_ROLE
+                if person_shaped and (last_before in _SAID_SET or following in _SAID_AFTER_WORDS):
+                    person += _W_SAID
+            if following:
+                place_after = following in _PLACE_AFTER_WORDS
+                org_after = following in _ORG_AFTER_WORDS
+                attributive = "a" <= following[0] <= "z" and following not in _NOT_ATTRIBUTIVE
+            else:
+                place_after = org_after = attributive = False
+        area = last_before
+        if area == "the" and tail:
+            area = tail[-2] if len(tail) > 1 else ""
             tail = tail[:-1]
-            last_before = tail[-1] if tail else ""
-        attributive = _ATTRIBUTIVE_AFTER.match(text, end) is not None
-        if _PLACE_AFTER.match(text, end) or (
-            last_before == "of" and len(tail) > 1 and tail[-2] in _AREAS and not attributive
+        if place_after or (
+            area == "of" and tail and len(tail) > 1 and tail[-2] in _AREAS and not attributive
         ):
             place += _W_TITLE
-        elif last_before in _PLACE_PREPS and not judged.acronym and not attributive:
+        elif area in _PLACE_PREPS and not acronym and not attributive:
             place += _W_PREPOSITION
-        if _ORG_AFTER.match(text, end):
+        if org_after:
             org += _W_KEYWORD_INSIDE
-        return [person, org, place]
+        totals = surface.evidence
+        totals[0] += person
+        totals[1] += org
+        totals[2] += place
 
     def _surface(self, text: str, names: Sequence[str]) -> _Surface:
         surface = self.surfaces.get(text)
         if surface is None:
             acronym = len(names) == 1 and _is_acronym(names[0])
             content = tuple(_content_words(names))
-            surface = _Surface(text, tuple(names), self.key(text), acronym, content)
+            surface = _Surface(
+                text, tuple(names), self.key(text), acronym, content, 0, [], set(), [0.0, 0.0, 0.0]
+            )
             self.surfaces[text] = surface
         return surface
 
-    def _mention(self, surface: _Surface, row: int, evidence: Sequence[float] | None) -> None:
+    def _mention(self, surface: _Surface, row: int) -> None:
         surface.count += 1
         surface.rows.append(row)
-        surface.articles.add(self.sentences[row].article)
-        if evidence:
-            totals = surface.evidence
-            totals[0] += evidence[0]
-            totals[1] += evidence[1]
-            totals[2] += evidence[2]
-        self.mentions.append((row, surface.text))
+        surface.articles.add(self.articles[row])
 
     def _paren_pairs(self) -> None:
         """'Long Name (ACR)' and 'ACR (Long Name)': the text itself declares the alias."""
@@ -1002,10 +1397,10 @@ class _Story:
                 if _PAREN_BETWEEN.fullmatch(text, end1, start2) and _PAREN_CLOSE.match(text, end2):
                     self.pairs.append((name1, name2))
 
-    def _match_known(self, cand: _Candidate, known: set[str]) -> None:
+    def _match_known(self, row: int, piece: _Piece, known: set[str]) -> None:
         """Headlines, captions and foreign lines capitalise everything: only names
         known from running text (or the gazetteer) are taken from them."""
-        names = [w for w, _, _ in cand.piece.words]
+        names = [w for w, _, _ in piece.words]
         i = 0
         while i < len(names):
             for j in range(len(names), i, -1):
@@ -1015,7 +1410,7 @@ class _Story:
                     if j - i == 1 and (_is_demonym(names[i]) or names[i] in _GENERIC_ORG):
                         continue
                     found = _tidy(names[i:j])
-                    self._mention(self._surface(" ".join(found), found), cand.row, None)
+                    self._mention(self._surface(" ".join(found), found), row)
                     i = j
                     break
             else:
@@ -1026,9 +1421,10 @@ class _Story:
         uf = self.uf
         by_key: dict[str, str] = {}
         for text, surface in self.surfaces.items():
-            uf.find(text)
             if surface.so_called_of is None:
-                uf.union(by_key.setdefault(surface.key, text), text)
+                first = by_key.setdefault(surface.key, text)
+                if first is not text:
+                    uf.union(first, text)
             hit = _GAZETTEER.get(surface.key)
             if hit is not None:
                 uf.union("\0" + hit[0], text)
@@ -1113,7 +1509,8 @@ class _Story:
         plural: dict[str, str] = {}
         for surface in self._multiword():
             singular = plural.setdefault(surface.key.rstrip("s"), surface.text)
-            self.uf.union(singular, surface.text)  # 'Public School' = 'Public Schools'
+            if singular is not surface.text:
+                self.uf.union(singular, surface.text)  # 'Public School' = 'Public Schools'
         for surface in self._multiword():
             content = surface.content
             if len(content) >= 3:
@@ -1175,11 +1572,16 @@ class _Story:
         if not 1 < len(content) <= 5 or self._gazetteer_root(surface.text):
             return None
         for word in content:
-            if (len(word) > 2 and _is_acronym(word)) or _is_demonym(word):
+            if (
+                word in _DEMONYMS
+                or (len(word) > 2 and _is_acronym(word))
+                or ("-" in word and _is_demonym(word))
+            ):
                 return None
-        if any(w in _ORG_WORDS or w in _PLACE_WORDS or w in _GENERIC_ORG for w in content):
+        if not _KEYWORDS.isdisjoint(content):
             return None  # 'Committee on Assassinations' is not 'Assassinations'
-        if any(w in ("of", "for", "on") for w in surface.words):
+        words = surface.words
+        if "of" in words or "for" in words or "on" in words:
             return None
         person, org, place = surface.evidence
         is_person = (person > 0 and person >= org and person >= place) or (
@@ -1234,45 +1636,62 @@ class _Story:
 
     # ---- output
     def build(self) -> EntityIndex:
-        members: dict[str, list[_Surface]] = defaultdict(list)
+        find = self.uf.find
+        members: dict[str, list[_Surface]] = {}
         for text, surface in self.surfaces.items():
-            members[self.uf.find(text)].append(surface)
-        root_of = {text: self.uf.find(text) for text in self.surfaces}
-        roots_of_mentions = [(row, root_of[text]) for row, text in self.mentions]
-        owners = self._generic_owners({word for _, word in self.generic})
-        for row, word in self.generic:
-            if word in owners:
-                roots_of_mentions.append((row, owners[word]))
-        rows_of: dict[str, set[int]] = defaultdict(set)
-        count_of: Counter[str] = Counter()
-        articles_of: dict[str, set[int]] = defaultdict(set)
-        for row, root in roots_of_mentions:
-            rows_of[root].add(row)
-            count_of[root] += 1
-            articles_of[root].add(self.sentences[row].article)
-        infos: list[tuple[str, EntityInfo]] = []
+            root = find(text)
+            group = members.get(root)
+            if group is None:
+                members[root] = [surface]
+            else:
+                group.append(surface)
+        extra: dict[str, list[int]] = {}  # rows of generic words, by the root they stand for
+        if self.generic:
+            owners = self._generic_owners({word for _, word in self.generic})
+            for row, word in self.generic:
+                if word in owners:
+                    extra.setdefault(owners[word], []).append(row)
+        article_of = self.articles
+        infos: list[tuple[str, EntityInfo, list[int]]] = []
         for root, group in members.items():
-            if not count_of[root]:
+            if len(group) == 1:
+                single = group[0]
+                count, rows, articles = single.count, single.rows, single.articles
+            else:
+                count, rows, articles = 0, [], set()
+                for surface in group:
+                    count += surface.count
+                    rows += surface.rows
+                    articles |= surface.articles
+            more = extra.get(root)
+            if more:
+                count += len(more)
+                rows = rows + more
+                articles = articles | {article_of[row] for row in more}
+            if not count:
                 continue
-            name = self._name(root, group)
+            if len(group) == 1 and root[0] != "\0":
+                name, aliases = group[0].text, ()
+            else:
+                name = self._name(root, group)
+                aliases = tuple(sorted({s.text for s in group} - {name}))
             info = EntityInfo(
-                name=name,
-                kind=self._kind(root, group, count_of[root]),
-                aliases=tuple(sorted({s.text for s in group} - {name})),
-                articles=tuple(sorted(articles_of[root])),
-                mentions=count_of[root],
+                name, self._kind(root, group, count), aliases, tuple(sorted(articles)), count
             )
-            infos.append((root, info))
+            infos.append((root, info, rows))
         infos.sort(key=lambda item: (-item[1].mentions, item[1].name.lower(), item[1].name))
-        position = {root: i for i, (root, _) in enumerate(infos)}
-        by_row: dict[int, set[int]] = defaultdict(set)
-        for root, rows in rows_of.items():
+        by_row: dict[int, list[int]] = {}
+        for position, (_, _, rows) in enumerate(infos):
             for row in rows:
-                by_row[row].add(position[root])
+                found = by_row.get(row)
+                if found is None:
+                    by_row[row] = [position]
+                else:
+                    found.append(position)
         return EntityIndex(
-            entities=tuple(info for _, info in infos),
-            by_row={row: frozenset(found) for row, found in sorted(by_row.items())},
-            variants=self._variant_report(infos),
+            entities=tuple(info for _, info, _ in infos),
+            by_row={row: frozenset(by_row[row]) for row in sorted(by_row)},
+            variants=self._variant_report([(root, info) for root, info, _ in infos]),
         )
 
     def _generic_owners(self, words: set[str]) -> dict[str, str]:
@@ -1297,19 +1716,31 @@ class _Story:
         return max(plain, key=rank).text
 
     def _kind(self, root: str, group: list[_Surface], mentions: int) -> str:
-        if root.startswith("\0"):
+        if root[0] == "\0":
             return _GAZETTEER[_key(root[1:])][1]
-        totals = [0.0, 0.0, 0.0]
+        person = org = place = 0.0
+        uses = self.surname_uses
         for surface in group:
-            for i, weight in enumerate(surface.evidence):
-                totals[i] += weight
-            totals[0] += _W_WEAK * self.surname_uses[surface.text]
+            evidence = surface.evidence
+            person += evidence[0]
+            org += evidence[1]
+            place += evidence[2]
+            person += _W_WEAK * uses.get(surface.text, 0)
             hit = _GAZETTEER.get(surface.key)
             if hit is not None:
-                totals[_KINDS.index(hit[1])] += _W_GAZETTEER * surface.count
-        best = max(range(3), key=lambda i: (totals[i], -i))
-        needed = max(_MIN_EVIDENCE, _MIN_EVIDENCE_PER_MENTION * mentions)
-        return _KINDS[best] if totals[best] >= needed else OTHER
+                weight = _W_GAZETTEER * surface.count
+                if hit[1] == PERSON:
+                    person += weight
+                elif hit[1] == ORG:
+                    org += weight
+                else:
+                    place += weight
+        best, top = PERSON, person
+        if org > top:
+            best, top = ORG, org
+        if place > top:
+            best, top = PLACE, place
+        return best if top >= max(_MIN_EVIDENCE, _MIN_EVIDENCE_PER_MENTION * mentions) else OTHER
 
     def _variant_report(self, infos: list[tuple[str, EntityInfo]]) -> tuple[NameVariant, ...]:
         names = {root: info.name for root, info in infos}
