@@ -235,6 +235,16 @@ def _best(fn, repeat: int = 3):
     return result, best
 
 
+def stories_bench() -> list[str]:
+    """`python benchmarks/bench_stories.py`: grouping quality against real groupings, and scale."""
+    import bench_stories
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        bench_stories.main([])
+    return buffer.getvalue().rstrip().splitlines()
+
+
 def segment_bench() -> list[str]:
     import bench_segment
 
@@ -267,6 +277,10 @@ def main() -> int:
         "## Fact map: cost next to the summary, and conflicts reported",
         "",
         *fact_map_bench(),
+        "",
+        "## Stories from a feed (`newsbrief stories`)",
+        "",
+        *stories_bench(),
         "",
         "## Where the time goes: pipeline stages on multinews_val",
         "",

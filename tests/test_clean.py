@@ -646,3 +646,11 @@ def test_five_megabytes_clean() -> None:
     copies = 5_000_000 // len(chunk) + 1
     cleaned = clean_text("\n\n".join([chunk] * copies))
     assert cleaned.count(clean_text(chunk)) == copies
+
+
+def test_a_line_emptied_by_inline_repairs_is_dropped() -> None:
+    # Found by the story-grouping benchmark: once raised IndexError.
+    assert clean_text("Photo Continue reading the main story") == ""
+    assert clean_text("Photo Continue reading the main story\nReal text stays here.") == (
+        "Real text stays here."
+    )

@@ -660,6 +660,8 @@ def _clean_line(line: str, archive_page: bool) -> tuple[str, str]:
 
 def _match_rule(line: str, archive_page: bool) -> str:
     """Name the whole-line rule that ``line`` matches, or return ''."""
+    if not line:  # an in-line repair can leave nothing ('Photo Continue reading...')
+        return "empty"
     if not (line[0].isalnum() or _HAS_WORD.search(line)):
         return "punctuation"
     match = _ANY_ANCHORED_LINE.fullmatch(line)

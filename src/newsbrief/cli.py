@@ -239,6 +239,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
     articles, failures = _read_articles(args.paths)
     grouper = _grouper(args)
     grouper.add_many(articles, progress=sys.stderr.isatty())
+    grouper.refine()
     if args.state:
         try:
             grouper.save(Path(args.state))
@@ -261,6 +262,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
     by_id = {a.id: a for a in articles}
     grouper = _grouper(args)
     grouper.add_many(articles, progress=sys.stderr.isatty())
+    grouper.refine()
     ranked = []
     for story in grouper.grouping().stories:
         independent = len({

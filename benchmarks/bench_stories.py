@@ -1,0 +1,259 @@
+"""Benchmark story grouping: quality on real clusters, speed at scale.
+
+1. Quality. The articles of all stories of a data set are mixed, shuffled with
+   a fixed seed and grouped again; the grouping is scored against the data
+   set's own clusters with B-cubed precision/recall/F1 and the adjusted Rand
+   index. Articles that clean to nothing are left out of the scores (they must
+   come back unassigned; the table says how many there were). DUC 2003 repeats
+   some documents in two clusters (same document id): each is kept once, with
+   the cluster it first appears in.
+2. Scale. ``--size`` articles (default 100,000) are made from the real ones by
+   perturbation (see ``perturb``; the output says exactly how) and streamed
+   through one grouper; the table gives the time, articles/second and the
+   process's peak memory (``resource.getrusage``). The synthetic articles are
+   made on the fly, so they never all sit in memory; the time of making them
+   alone is measured separately and subtracted.
+
+Usage: python benchmarks/bench_stories.py [--size N] [--seed S] [--threshold T]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+QUALITY_SETS = ("multinews_val", "duc2003_task2")
+
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsbrief.model import Article  # noqa: E402
+from newsbrief.stories import StoryGrouper, adjusted_rand, bcubed  # noqa: E402
+
+#: How the scale set is made from real articles (printed with the results).
+SENTENCE_DROP = 0.25
+SENTENCE_SWAP = 0.1
+WORD_DROP = 0.08
+VERBATIM = 0.1
+SOURCES = 200
+SPREAD_DAYS = 730
+STORY_DAYS = 5
+
+
+def load(name: str) -> list[tuple[str, str, str]]:
+    """(article id, gold story, text) of every document of a data set, once each."""
+    rows = []
+    seen: set[str] = set()
+    with (DATA / f"{name}.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            story = json.loads(line)
+            doc_ids = story.get("doc_ids") or [None] * len(story["documents"])
+            for number, (text, doc_id) in enumerate(zip(story["documents"], doc_ids, strict=True)):
+                if doc_id is not None:
+                    if doc_id in seen:
+                        continue
+                    seen.add(doc_id)
+                rows.append((f"{story['id']}#{number}", story["id"], text))
+    return rows
+
+
+def quality(name: str, threshold: float | None, seed: int, repeats: int) -> dict:
+    """Group a shuffled data set and score it against its clusters.
+
+    Single-pass grouping depends on the order of arrival, so the set is
+    shuffled ``repeats`` times (seeds ``seed``, ``seed + 1``, ...) and the
+    scores are averaged; the lowest F1 is kept too.
+    """
+    rows = load(name)
+    gold = {aid: story for aid, story, _ in rows}
+    runs = []
+    for repeat in range(repeats):
+        order = list(rows)
+        random.Random(seed + repeat).shuffle(order)
+        articles = [
+            Article(id=aid, source=f"source{n % 7}", text=text)
+            for n, (aid, _, text) in enumerate(order)
+        ]
+        grouper = StoryGrouper() if threshold is None else StoryGrouper(threshold=threshold)
+        start = time.perf_counter()
+        grouper.add_many(articles)
+        grouper.refine()
+        grouping = grouper.grouping()
+        elapsed = time.perf_counter() - start
+        unassigned = set(grouping.unassigned)
+        scored = {aid: story for aid, story in gold.items() if aid not in unassigned}
+        pred = grouping.assignment()
+        precision, recall, f1 = bcubed(pred, scored)
+        runs.append(
+            {
+                "stories": len(grouping.stories),
+                "unassigned": len(unassigned),
+                "P": precision,
+                "R": recall,
+                "F1": f1,
+                "ARI": adjusted_rand(pred, scored),
+                "art/s": len(articles) / elapsed,
+                "dups": sum(len(s.duplicates) for s in grouping.stories),
+            }
+        )
+    result = {key: sum(run[key] for run in runs) / len(runs) for key in runs[0]}
+    result.update(
+        {
+            "set": name,
+            "articles": len(rows),
+            "gold stories": len(set(gold.values())),
+            "F1 min": min(run["F1"] for run in runs),
+        }
+    )
+    return result
+
+
+def perturb(text: str, rng: random.Random) -> str:
+    """A rewrite of ``text``: sentences dropped and swapped, words dropped.
+
+    Each paragraph is split at '. '; each sentence is dropped with probability
+    SENTENCE_DROP (one is always kept per article), each adjacent pair is
+    swapped with probability SENTENCE_SWAP, and each word is dropped with
+    probability WORD_DROP; a text that loses everything is kept whole. With
+    probability VERBATIM the text is kept as it is (a syndicated copy).
+    """
+    if rng.random() < VERBATIM:
+        return text
+    paragraphs = []
+    for paragraph in text.split("\n"):
+        sentences = [s for s in paragraph.split(". ") if rng.random() >= SENTENCE_DROP]
+        for i in range(len(sentences) - 1):
+            if rng.random() < SENTENCE_SWAP:
+                sentences[i], sentences[i + 1] = sentences[i + 1], sentences[i]
+        words = " ".join(w for w in ". ".join(sentences).split(" ") if rng.random() >= WORD_DROP)
+        if words:
+            paragraphs.append(words)
+    return "\n".join(paragraphs) or text
+
+
+def synthetic(
+    rows: list[tuple[str, str, str]], size: int, seed: int, gold: dict[str, str]
+) -> Iterator[Article]:
+    """``size`` perturbed copies of random real articles, with sources and dates.
+
+    Each real story gets a random day in a SPREAD_DAYS-day span; its copies are
+    dated within STORY_DAYS days of it, from one of SOURCES source names.
+    """
+    rng = random.Random(seed)
+    start = date(2020, 1, 1)
+    story_day = {story: start + timedelta(days=rng.randrange(SPREAD_DAYS)) for _, story, _ in rows}
+    for number in range(size):
+        _, story, text = rows[rng.randrange(len(rows))]
+        aid = f"x{number}"
+        gold[aid] = story
+        yield Article(
+            id=aid,
+            source=f"source{rng.randrange(SOURCES)}",
+            text=perturb(text, rng),
+            published=story_day[story] + timedelta(days=rng.randrange(STORY_DAYS)),
+        )
+
+
+def scale(size: int, seed: int, threshold: float | None) -> dict:
+    rows = [row for name in QUALITY_SETS for row in load(name)]
+    start = time.perf_counter()
+    for _ in synthetic(rows, size, seed, {}):
+        pass
+    making = time.perf_counter() - start
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    gold: dict[str, str] = {}
+    grouper = StoryGrouper() if threshold is None else StoryGrouper(threshold=threshold)
+    start = time.perf_counter()
+    grouper.add_many(synthetic(rows, size, seed, gold))
+    grouping = grouper.grouping()
+    total = time.perf_counter() - start
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    elapsed = total - making
+    unassigned = set(grouping.unassigned)
+    scored = {aid: story for aid, story in gold.items() if aid not in unassigned}
+    pred = grouping.assignment()
+    precision, recall, f1 = bcubed(pred, scored)
+    return {
+        "set": f"synthetic {size:,}",
+        "F1 min": f1,
+        "articles": size,
+        "gold stories": len(set(gold.values())),
+        "stories": len(grouping.stories),
+        "unassigned": len(unassigned),
+        "P": precision,
+        "R": recall,
+        "F1": f1,
+        "ARI": adjusted_rand(pred, scored),
+        "art/s": size / elapsed,
+        "dups": sum(len(s.duplicates) for s in grouping.stories),
+        "seconds": elapsed,
+        "making": making,
+        "peak MiB": rss_after / 1024,
+        "peak before MiB": rss_before / 1024,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000, help="synthetic articles (0: none)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--threshold", type=float, default=None, help="override the default")
+    parser.add_argument("--repeats", type=int, default=5, help="shuffles per quality set")
+    args = parser.parse_args(argv)
+
+    if not all((DATA / f"{name}.jsonl").exists() for name in QUALITY_SETS):
+        print(f"benchmark data not found in {DATA}; nothing to measure.")
+        return 0
+
+    results = [quality(name, args.threshold, args.seed, args.repeats) for name in QUALITY_SETS]
+    big = scale(args.size, args.seed, args.threshold) if args.size > 0 else None
+    if big:
+        results.append(big)
+
+    print(
+        "| set | articles | unassigned | gold stories | stories | near-dups "
+        "| B3 P | B3 R | B3 F1 | F1 min | ARI | articles/s |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(
+            f"| {r['set']} | {r['articles']:,} | {r['unassigned']:.0f} | {r['gold stories']} "
+            f"| {r['stories']:,.0f} | {r['dups']:,.0f} | {r['P']:.3f} | {r['R']:.3f} "
+            f"| {r['F1']:.3f} | {r['F1 min']:.3f} | {r['ARI']:.3f} | {r['art/s']:,.0f} |"
+        )
+    if big:
+        print()
+        print(
+            f"Scale: {big['articles']:,} articles grouped in {big['seconds']:.1f} s "
+            f"({big['art/s']:,.0f} articles/s; making them took another {big['making']:.1f} s, "
+            f"not counted); peak RSS {big['peak MiB']:,.0f} MiB "
+            f"({big['peak before MiB']:,.0f} MiB before grouping)."
+        )
+        print(
+            f"Synthetic set: copies of random real articles of {', '.join(QUALITY_SETS)}; "
+            f"{VERBATIM:.0%} verbatim, the rest with each '. '-sentence dropped with p="
+            f"{SENTENCE_DROP}, adjacent sentences swapped with p={SENTENCE_SWAP}, each word "
+            f"dropped with p={WORD_DROP}; source one of {SOURCES} names; date within "
+            f"{STORY_DAYS} days of a per-story random day in {SPREAD_DAYS} days; no titles. "
+            "Gold = the real story (F1 there is a sanity check, not a quality figure: copies "
+            "are easy to regroup)."
+        )
+    print()
+    print(
+        f"Quality sets: all documents mixed and shuffled, {args.repeats} times (seeds "
+        f"{args.seed}..{args.seed + args.repeats - 1}; scores are means, 'F1 min' the worst "
+        "shuffle); no titles or dates; unassigned articles are left out of the scores."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

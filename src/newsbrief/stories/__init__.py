@@ -1,0 +1,34 @@
+"""Story grouping: sort a mixed pile (or stream) of articles into stories.
+
+>>> grouping = group_articles(articles)          # doctest: +SKIP
+>>> for story in grouping.stories: ...           # doctest: +SKIP
+
+Or incrementally, keeping the state between runs::
+
+    grouper = StoryGrouper()
+    grouper.add_many(todays_articles)
+    grouper.save(state_dir)
+    ...
+    grouper = StoryGrouper.load(state_dir)
+    grouper.add(article)
+
+The modules each do one job: :mod:`.features` (cleaning, lead terms,
+shingles), :mod:`.neardup` (MinHash LSH), :mod:`.centroids` (story vectors and
+the candidate index), :mod:`.grouper` (the assignment rules), :mod:`.state`
+(persistence) and :mod:`.evaluate` (B-cubed, ARI).
+"""
+
+from .evaluate import adjusted_rand, bcubed
+from .grouper import DEFAULT_THRESHOLD, GrouperParams, StoryGrouper, group_articles
+from .groups import Grouping, StoryGroup
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "GrouperParams",
+    "Grouping",
+    "StoryGroup",
+    "StoryGrouper",
+    "adjusted_rand",
+    "bcubed",
+    "group_articles",
+]

@@ -1,0 +1,395 @@
+"""Incremental story grouping: put each incoming article in a story.
+
+Articles arrive as a stream, so grouping is single-pass: each article is
+assigned once, when it comes in, at a cost that does not grow with the number
+of articles already seen (a bounded candidate search, see
+:mod:`.centroids`). In order:
+
+1. An article with no usable text after cleaning is left unassigned.
+2. A near-copy of an earlier original (see :mod:`.neardup`) joins the
+   original's story, whatever its date, and is recorded as a duplicate. It
+   does not move the story's centroid: it brings no new wording.
+3. Otherwise the article joins the most similar candidate story whose centroid
+   it resembles with a cosine of at least ``threshold`` (``headline_threshold``
+   for a bare headline, whose few terms cannot score as high as a full lead),
+   provided its date lies within ``window_days`` of the story's date range (or
+   the similarity reaches ``time_override``: the text says it is the same
+   story). Undated articles and undated stories ignore time.
+4. Failing that, the article opens a new story.
+
+:meth:`StoryGrouper.refine` optionally merges stories whose centroids came to
+be very similar (a story that was split because its first reports differed).
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from ..model import Article
+from .centroids import IndexConfig, StoryIndex, Vector
+from .features import FeatureConfig, FeatureExtractor
+from .groups import Grouping, StoryGroup
+from .neardup import NearDuplicateIndex
+from .state import load_state, save_state
+
+log = logging.getLogger(__name__)
+
+#: Cosine with a story's centroid from which an article joins it (tuned on
+#: Multi-News and DUC 2003, see benchmarks/bench_stories.py).
+DEFAULT_THRESHOLD = 0.16
+#: The same for articles that are only a headline (tuned with first sentences
+#: standing in for titles, see the report of the stories benchmark).
+HEADLINE_THRESHOLD = 0.1
+#: Distinct headlines of a story scored when its title is chosen.
+_TITLE_CANDIDATES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class GrouperParams:
+    """Every setting of a grouper; saved with its state, so that a grouper
+    loaded later keeps deciding as the one that saved it."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    window_days: int = 7
+    #: Cosine from which a headline-only article joins a story: a few title
+    #: terms cannot reach the cosine of a full lead with a story's centroid.
+    headline_threshold: float = HEADLINE_THRESHOLD
+    #: Cosine from which an article joins a story however far apart in time.
+    time_override: float = 0.8
+    #: Estimated shingle resemblance from which an article is a near-copy.
+    dup_threshold: float = 0.7
+    num_perm: int = 64
+    #: Originals kept in the near-duplicate index (the oldest go first); about
+    #: 2.5 KB each, mostly datasketch's LSH tables.
+    dup_capacity: int = 100_000
+    #: Centroid cosine from which :meth:`StoryGrouper.refine` merges two stories.
+    merge_threshold: float = 0.5
+    features: FeatureConfig = field(default_factory=FeatureConfig)
+    index: IndexConfig = field(default_factory=IndexConfig)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> GrouperParams:
+        data = dict(data)
+        features = FeatureConfig(**data.pop("features", {}))
+        index = IndexConfig(**data.pop("index", {}))
+        return cls(features=features, index=index, **data)
+
+
+class StoryGrouper:
+    """Groups a stream of articles into stories, one article at a time.
+
+    Per article it keeps only what the result needs (id, source, date, story,
+    duplicate link, a headline); the text is dropped once its features are
+    computed. See the module docstring for the rules.
+    """
+
+    def __init__(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        window_days: int = 7,
+        *,
+        params: GrouperParams | None = None,
+        **options: object,
+    ) -> None:
+        """``options`` set any other field of :class:`GrouperParams`,
+        :class:`~.features.FeatureConfig` or :class:`~.centroids.IndexConfig` by
+        name (``lead_terms=200``, ``idf_power=2.0``); ``params`` gives them all at
+        once instead (as :meth:`load` does), and then ``threshold`` and
+        ``window_days`` are those of ``params``."""
+        if params is None:
+            features = FeatureConfig(
+                **{k: options.pop(k) for k in list(options) if k in FeatureConfig.__slots__}
+            )
+            index = IndexConfig(
+                **{k: options.pop(k) for k in list(options) if k in IndexConfig.__slots__}
+            )
+            params = GrouperParams(
+                threshold=threshold,
+                window_days=window_days,
+                features=features,
+                index=index,
+                **options,  # type: ignore[arg-type]
+            )
+        elif options:
+            raise TypeError(f"unexpected options with params: {sorted(options)}")
+        self.params = params
+        self._window = timedelta(days=params.window_days)
+        self._extractor = FeatureExtractor(params.features)
+        self._index = StoryIndex(params.features.n_buckets, params.index)
+        self._dups = NearDuplicateIndex(
+            params.dup_threshold, params.num_perm, capacity=params.dup_capacity
+        )
+        # Per article, in input order.
+        self._ids: list[str] = []
+        self._sources: list[str] = []
+        self._dates: list[date | None] = []
+        self._headlines: list[str] = []
+        self._titled = array("b")
+        self._story = array("q")  # story number, -1 when unassigned
+        self._dup_of = array("q")  # article number of the original, -1 if none
+        self._position: dict[str, int] = {}
+        # Per story, by number.
+        self._alias = array("q")  # the story it was merged into (itself if alive)
+        self._first: list[date | None] = []
+        self._last: list[date | None] = []
+        self._refined = 0  # stories before this number were checked by refine()
+        self._cache: Grouping | None = None
+        self._titles: dict[int, str] = {}
+
+    # -- adding articles -----------------------------------------------------
+
+    def add(self, article: Article) -> str | None:
+        """Assign ``article`` to a story; return the story's id (None if unassigned).
+
+        An id seen before is not added again: its current story is returned.
+        """
+        known = self._position.get(article.id)
+        if known is not None:
+            log.warning("article %r was already added; ignoring the repeat", article.id)
+            story = self._story[known]
+            return None if story < 0 else self._story_id(self._root(story))
+        number = len(self._ids)
+        self._position[article.id] = number
+        self._ids.append(article.id)
+        self._sources.append(article.source)
+        self._dates.append(article.published)
+        self._cache = None
+
+        features = self._extractor.extract(article)
+        if features is None:
+            self._headlines.append("")
+            self._titled.append(0)
+            self._story.append(-1)
+            self._dup_of.append(-1)
+            return None
+        self._headlines.append(features.headline)
+        self._titled.append(1 if features.has_title else 0)
+
+        index = self._index
+        index.observe(features.terms)
+        query = index.vector(features.terms, features.weights)
+        minhash = self._dups.signature(features.shingles)
+        original = self._dups.find(minhash) if minhash is not None else None
+        if original is not None:
+            story = self._root(self._story[original[0]])
+            self._dup_of.append(original[0])
+        else:
+            self._dup_of.append(-1)
+            threshold = (
+                self.params.headline_threshold if features.headline_only else self.params.threshold
+            )
+            story = self._best_story(query, article.published, threshold)
+            if story is None:
+                story = index.new_story(query)
+                self._alias.append(story)
+                self._first.append(None)
+                self._last.append(None)
+            else:
+                index.add(story, query)
+            if minhash is not None:
+                self._dups.insert(number, minhash)
+        self._story.append(story)
+        self._widen(story, article.published, article.published)
+        self._titles.pop(story, None)
+        return self._story_id(story)
+
+    def add_many(self, articles: Iterable[Article], progress: bool = False) -> None:
+        """Add articles in order (a batch is the same as a stream)."""
+        if progress:
+            from tqdm import tqdm
+
+            articles = tqdm(articles, unit="article", desc="grouping")
+        for article in articles:
+            self.add(article)
+
+    def _best_story(self, query: Vector, published: date | None, threshold: float) -> int | None:
+        """The most similar candidate story the article may join, if any."""
+        stories = self._index.candidates(query)
+        if not stories:
+            return None
+        similarities = self._index.similarities(query, stories)
+        override = self.params.time_override
+        for rank in np.argsort(-similarities, kind="stable").tolist():
+            similarity = float(similarities[rank])
+            if similarity < threshold:
+                break
+            story = stories[rank]
+            if similarity >= override or self._in_window(story, published):
+                return story
+        return None
+
+    def _in_window(self, story: int, published: date | None) -> bool:
+        first, last = self._first[story], self._last[story]
+        if published is None or first is None or last is None:
+            return True
+        return first - self._window <= published <= last + self._window
+
+    def _widen(self, story: int, first: date | None, last: date | None) -> None:
+        """Extend a story's date range to cover ``first``..``last``."""
+        if first is not None:
+            current = self._first[story]
+            self._first[story] = first if current is None else min(current, first)
+        if last is not None:
+            current = self._last[story]
+            self._last[story] = last if current is None else max(current, last)
+
+    # -- merging -------------------------------------------------------------
+
+    def refine(self) -> int:
+        """Merge stories whose centroids are at least ``merge_threshold`` alike.
+
+        Each story is compared with its candidates only (as an article would
+        be), and only stories opened since the last refine are looked at anew,
+        so repeated calls on a stream stay cheap. The younger story is folded
+        into the older one, whose id survives. Returns the number of merges.
+        """
+        params = self.params
+        index = self._index
+        merges = 0
+        for story in range(self._refined, len(self._alias)):
+            if not index.alive(story):
+                continue
+            query = index.centroid_vector(story)
+            others = [s for s in index.candidates(query) if s != story]
+            if not others:
+                continue
+            similarities = index.similarities(query, others)
+            for rank in np.argsort(-similarities, kind="stable").tolist():
+                similarity = float(similarities[rank])
+                if similarity < params.merge_threshold:
+                    break
+                other = others[rank]
+                if similarity < params.time_override and not self._ranges_meet(story, other):
+                    continue
+                older, younger = min(story, other), max(story, other)
+                index.merge(older, younger)
+                self._alias[younger] = older
+                self._widen(older, self._first[younger], self._last[younger])
+                self._titles.pop(older, None)
+                merges += 1
+                break
+        self._refined = len(self._alias)
+        if merges:
+            self._cache = None
+            log.info("refine merged %d stories", merges)
+        return merges
+
+    def _ranges_meet(self, a: int, b: int) -> bool:
+        """Whether two stories' date ranges come within the window of each other."""
+        if self._first[a] is None or self._first[b] is None:
+            return True
+        return (
+            self._first[a] - self._window <= self._last[b]
+            and self._first[b] - self._window <= self._last[a]
+        )
+
+    def _root(self, story: int) -> int:
+        alias = self._alias
+        root = story
+        while alias[root] != root:
+            root = alias[root]
+        while alias[story] != root:
+            alias[story], story = root, alias[story]
+        return root
+
+    # -- results -------------------------------------------------------------
+
+    @staticmethod
+    def _story_id(story: int) -> str:
+        return f"s{story + 1}"
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def grouping(self) -> Grouping:
+        """The stories so far (in order of their first article) and the unassigned."""
+        if self._cache is not None:
+            return self._cache
+        members: dict[int, list[int]] = {}
+        unassigned = []
+        for number, story in enumerate(self._story):
+            if story < 0:
+                unassigned.append(self._ids[number])
+            else:
+                members.setdefault(self._root(story), []).append(number)
+        stories = tuple(self._group(story, members[story]) for story in sorted(members))
+        self._cache = Grouping(stories, tuple(unassigned))
+        return self._cache
+
+    def _group(self, story: int, numbers: list[int]) -> StoryGroup:
+        ids = self._ids
+        dates = [self._dates[n] for n in numbers if self._dates[n] is not None]
+        title = self._titles.get(story)
+        if title is None:
+            title = self._titles[story] = self._title(story, numbers)
+        return StoryGroup(
+            id=self._story_id(story),
+            title=title,
+            articles=tuple(ids[n] for n in numbers),
+            sources=tuple(sorted({self._sources[n] for n in numbers})),
+            first_published=min(dates) if dates else None,
+            last_published=max(dates) if dates else None,
+            duplicates={ids[n]: ids[self._dup_of[n]] for n in numbers if self._dup_of[n] >= 0},
+        )
+
+    def _title(self, story: int, numbers: list[int]) -> str:
+        """The headline closest to the story's centroid.
+
+        Titles are preferred to lead sentences (they are written to name the
+        story); among them, the one whose terms best match the centroid is the
+        one that best says what all the articles share.
+        """
+        titled = [n for n in numbers if self._titled[n]]
+        pool = titled or numbers
+        headlines: list[str] = []
+        for n in pool:
+            headline = self._headlines[n]
+            if headline and headline not in headlines:
+                headlines.append(headline)
+                if len(headlines) == _TITLE_CANDIDATES:
+                    break
+        if len(headlines) < 2:
+            return headlines[0] if headlines else ""
+        index = self._index
+        best, best_score = headlines[0], -1.0
+        for headline in headlines:
+            terms, weights = self._extractor.headline_vector(headline)
+            if not len(terms):
+                continue
+            score = float(index.similarities(index.vector(terms, weights), [story])[0])
+            if score > best_score:
+                best, best_score = headline, score
+        return best
+
+    # -- persistence ---------------------------------------------------------
+
+    def save(self, directory: Path) -> None:
+        """Write the state to ``directory`` so that a later process can go on."""
+        save_state(self, Path(directory))
+
+    @classmethod
+    def load(cls, directory: Path) -> StoryGrouper:
+        """A grouper that continues from the state saved in ``directory``."""
+        return load_state(cls, Path(directory))
+
+
+def group_articles(
+    articles: Iterable[Article], *, refine: bool = True, progress: bool = False, **params
+) -> Grouping:
+    """Group ``articles`` into stories in one call (see :class:`StoryGrouper`;
+    ``params`` are its options). ``refine`` runs the merging pass at the end."""
+    grouper = StoryGrouper(**params)
+    grouper.add_many(articles, progress=progress)
+    if refine:
+        grouper.refine()
+    return grouper.grouping()
