@@ -270,7 +270,7 @@ def main() -> int:
         "",
         *quality_bench(),
         "",
-        "## Brief time (clean, split, align, select; one process, warm)",
+        "## Brief time (the whole brief: clean, split, align, select, cite, fact map; warm)",
         "",
         *brief_timings(),
         "",
