@@ -237,20 +237,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
     from .render import grouping_to_dict, grouping_to_markdown
 
     articles, failures = _read_articles(args.paths)
-    grouper = _grouper(args)
-    grouper.add_many(articles, progress=sys.stderr.isatty())
-    grouper.refine()
-    if args.state:
-        try:
-            grouper.save(Path(args.state))
-        except OSError as exc:
-            raise NewsbriefError(f"--state {args.state}: cannot save ({exc.strerror})") from None
-    grouping = grouper.grouping()
-    if args.format == "json":
-        text = json.dumps(grouping_to_dict(grouping), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = grouping_to_markdown(grouping)
-    _write(args.out, text)
+    grouping = _group(args, articles)
+    _emit(args, lambda: grouping_to_dict(grouping), lambda: grouping_to_markdown(grouping))
     return 1 if failures else 0
 
 
@@ -260,11 +248,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
     articles, failures = _read_articles(args.paths)
     by_id = {a.id: a for a in articles}
-    grouper = _grouper(args)
-    grouper.add_many(articles, progress=sys.stderr.isatty())
-    grouper.refine()
     ranked = []
-    for story in grouper.grouping().stories:
+    for story in _group(args, articles).stories:
         independent = len({
             by_id[a].source for a in story.articles if a not in story.duplicates
         })  # fmt: skip
@@ -280,16 +265,30 @@ def cmd_digest(args: argparse.Namespace) -> int:
             print(f"newsbrief: error: story {story.id}: {exc}", file=sys.stderr)
             continue
         entries.append((story, independent, brief))
-    if args.format == "json":
-        text = json.dumps(digest_to_dict(entries), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = digest_to_markdown(entries)
-    _write(args.out, text)
+    _emit(args, lambda: digest_to_dict(entries), lambda: digest_to_markdown(entries))
     return 1 if failures else 0
 
 
-def _write(path: str | None, text: str) -> None:
-    out = _open_out(path)
+def _group(args: argparse.Namespace, articles: list[Article]):
+    """Group the articles (into the --state grouping when given, saving it after)."""
+    grouper = _grouper(args)
+    grouper.add_many(articles, progress=sys.stderr.isatty())
+    grouper.refine()
+    state = getattr(args, "state", None)
+    if state:
+        try:
+            grouper.save(Path(state))
+        except OSError as exc:
+            raise NewsbriefError(f"--state {state}: cannot save ({exc.strerror})") from None
+    return grouper.grouping()
+
+
+def _emit(args: argparse.Namespace, as_dict, as_markdown) -> None:
+    if args.format == "json":
+        text = json.dumps(as_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = as_markdown()
+    out = _open_out(args.out)
     try:
         out.write(text)
     finally:
