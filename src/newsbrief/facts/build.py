@@ -36,10 +36,10 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
     rows = np.flatnonzero(fit).tolist()
     found = find_all_quantities([sentences[r].text for r in rows])
     quantities: dict[int, list[Quantity]] = {rows[k]: q for k, q in found.items()}
+    published = [_published(story, a) for a in range(len(story.articles))]
     for row in rows:
         sentence = sentences[row]
-        published = _published(story, sentence.article)
-        mentions = finder.find(sentence.text, published)
+        mentions = finder.find(sentence.text, published[sentence.article])
         if mentions:
             dates[row] = mentions
     entities = find_entities(sentences)
@@ -57,8 +57,8 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
     )
     centrality = space.centrality()
     informative = np.zeros(len(sentences), dtype=bool)
-    for rows in (quantities, dates, entities.by_row):
-        informative[list(rows)] = True
+    for found_in in (quantities, dates, entities.by_row):
+        informative[list(found_in)] = True
     unique = tuple(
         Fact(
             text=sentences[r].text,
