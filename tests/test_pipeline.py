@@ -165,3 +165,23 @@ def test_stem(word, expected):
 def test_numbers_are_normalised_for_matching():
     assert "2500" in content_terms("around 2,500 fighters")
     assert "2500" in content_terms("2500 fighters")
+
+
+def test_briefs_do_not_depend_on_the_hash_seed(example_dir):
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, newsbrief; from newsbrief.render import to_dict; "
+        f"print(json.dumps(to_dict(newsbrief.brief([{str(example_dir)!r}]))))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True, text=True, check=True, timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }  # fmt: skip
+    assert len(outputs) == 1

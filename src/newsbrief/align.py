@@ -126,8 +126,11 @@ class Analyzer:
         tokens = [_TOKEN.findall(text.lower()) for text in texts]
         flat = list(chain.from_iterable(tokens))
         ids = self._ids
-        for token in set(flat).difference(ids):
-            ids[token] = self._lookup(token)
+        # New tokens in reading order (not set order): term ids, and so every float sum
+        # over them, must not depend on the process's hash seed.
+        for token in dict.fromkeys(flat):
+            if token not in ids:
+                ids[token] = self._lookup(token)
         all_ids = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
         rows = np.repeat(np.arange(len(texts)), [len(t) for t in tokens])
         keep = all_ids >= 0

@@ -102,6 +102,35 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--threshold", type=_unit_interval, default=None, help=argparse.SUPPRESS)
     digest.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
 
+    batch = commands.add_parser(
+        "batch",
+        help="brief every story of a JSON Lines file in parallel, resumably",
+        description=(
+            "Write one brief (JSON, as 'brief --format json', plus the story's 'line' and 'id') "
+            "per story of INPUT to OUT, in input order, the same bytes whatever the engine or "
+            "number of workers. A failed story is recorded with its error; rerunning with the "
+            "same OUT skips the stories it already holds. See docs/batch.md."
+        ),
+    )
+    batch.add_argument("input", metavar="INPUT.jsonl", help="JSON Lines, one story per line")
+    batch.add_argument("--out", metavar="OUT.jsonl", required=True, help="results (appended)")
+    batch.add_argument(
+        "--engine", choices=("local", "dask"), default=None,
+        help="local process pool, or dask.distributed (default local; dask with --scheduler)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--workers", type=_positive, default=None,
+        help="worker processes (default: the CPUs available; with --scheduler: the cluster's)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--scheduler", metavar="tcp://HOST:PORT", help="a running Dask scheduler to use"
+    )
+    batch.add_argument("--words", type=_positive, default=120, help="words per brief (120)")
+    batch.add_argument("--progress", action="store_true", help="progress bar even if not a TTY")
+    batch.add_argument(
+        "--retry-failed", action="store_true", help="brief again the stories OUT has as failed"
+    )
+
     ev = commands.add_parser(
         "eval",
         help="score a summarizer with ROUGE against human summaries",
@@ -168,6 +197,60 @@ def cmd_brief(args: argparse.Namespace) -> int:
             out.close()
     if failures:
         print(f"newsbrief: {failures} of {failures + written} stories failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Run the batch; Ctrl-C (or SIGTERM) keeps every finished story in OUT."""
+    import signal
+
+    from .batch import run_batch
+
+    engine = args.engine or ("dask" if args.scheduler else "local")
+    if args.scheduler and engine != "dask":
+        print("newsbrief: error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (main() called from a thread): no handler
+        previous = None
+    try:
+        result = run_batch(
+            args.input,
+            args.out,
+            engine=engine,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            words=args.words,
+            progress=args.progress or sys.stderr.isatty(),
+            retry_failed=args.retry_failed,
+            on_failure=lambda message: print(f"newsbrief: error: {message}", file=sys.stderr),
+        )
+    except KeyboardInterrupt:
+        print(
+            f"newsbrief: interrupted; finished stories are in {args.out}: "
+            "rerun the same command to do the rest",
+            file=sys.stderr,
+        )
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    log.info(
+        "%s: %d stories (%d new, %d already done)",
+        args.out, result.stories, result.new, result.skipped,
+    )  # fmt: skip
+    if result.failed:
+        print(
+            f"newsbrief: {result.failed} of {result.stories} stories failed "
+            f"(recorded in {args.out})",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -316,6 +399,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_stories(args)
         if args.command == "digest":
             return cmd_digest(args)
+        if args.command == "batch":
+            return cmd_batch(args)
         parser.error(f"unknown command {args.command}")
     except NewsbriefError as exc:
         if args.debug:
