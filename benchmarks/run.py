@@ -245,6 +245,16 @@ def stories_bench() -> list[str]:
     return buffer.getvalue().rstrip().splitlines()
 
 
+def batch_bench() -> list[str]:
+    """`python benchmarks/bench_batch.py`: batch throughput, 1 and 2 workers, local and Dask."""
+    import bench_batch
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        bench_batch.main([])
+    return buffer.getvalue().rstrip().splitlines()
+
+
 def segment_bench() -> list[str]:
     import bench_segment
 
@@ -281,6 +291,10 @@ def main() -> int:
         "## Stories from a feed (`newsbrief stories`)",
         "",
         *stories_bench(),
+        "",
+        "## Batch briefing (`newsbrief batch`): local pool and Dask",
+        "",
+        *batch_bench(),
         "",
         "## Where the time goes: pipeline stages on multinews_val",
         "",
