@@ -68,12 +68,12 @@ def in_process(input_path: Path, words: int) -> tuple[int, float]:
     return len(lines), time.perf_counter() - start
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--words", type=int, default=120)
     parser.add_argument("--repeat", type=int, default=1, help="best of R runs (1)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not (DATA / SOURCE).exists():
         print(f"{DATA / SOURCE} not found: nothing to benchmark (needs ../shared/data)")
         return 0
