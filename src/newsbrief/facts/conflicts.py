@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..align import CITE_THRESHOLD, SentenceSpace
+from ..align import CITE_THRESHOLD, Analyzer, SentenceSpace
 from ..model import Claim, Conflict, Story
 from .dates import DateMention
 from .entities import EntityIndex
@@ -265,7 +265,7 @@ def _merge_date_conflicts(
             seen.add((source, mention.date))
             claims.append(Claim(value=value, source=source, quote=story.sentences[row].text))
         if len({c.value.rsplit("(", 1)[-1] for c in claims}) > 1:
-            conflicts.append(Conflict(kind="date", subject=_event_subject(group, story, space),
+            conflicts.append(Conflict(kind="date", subject=_event_subject(group, story),
                                       claims=tuple(claims)))  # fmt: skip
     return conflicts
 
@@ -274,10 +274,8 @@ def _day(found: list[DateMention]) -> DateMention:
     return next(d for d in found if d.precision == "day")
 
 
-def _event_subject(rows: set[int], story: Story, space: SentenceSpace) -> str:
+def _event_subject(rows: set[int], story: Story) -> str:
     """Name an event by the content words all its sentences share, as the first one says them."""
-    from ..align import Analyzer
-
     analyzer = Analyzer()
     ordered = sorted(rows)
     term_sets = [set(analyzer.terms(story.sentences[r].text)) for r in ordered]

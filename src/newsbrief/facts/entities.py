@@ -33,7 +33,6 @@ from . import gazetteer as gz
 __all__ = ("EntityIndex", "EntityInfo", "NameVariant", "find_entities")
 
 PERSON, ORG, PLACE, OTHER = "person", "organisation", "place", "other"
-_KINDS = (PERSON, ORG, PLACE)
 
 
 @dataclass(frozen=True, slots=True)

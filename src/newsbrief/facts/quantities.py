@@ -127,7 +127,6 @@ _QUANTITY = re.compile(
 )
 _BOUND_BEFORE = re.compile(rf"\b(?P<bound>{_BOUND_WORDS})\s+(?:us\$|\$|€|£)?$", re.IGNORECASE)
 _DIGIT_ANCHOR = re.compile(r"(?<![\w.,/:-])\d")
-_LETTERS = re.compile(r"[a-z]+")
 #: First words of number words and vague amounts: a sentence without any has no worded number.
 _ANCHOR_WORDS = frozenset(
     w.split()[1] if w.split()[0] in {"a", "one"} else w.split()[0]

@@ -78,12 +78,13 @@ def story_order(story: Story, rows: list[int]) -> list[int]:
         return []
     sizes = np.bincount([s.article for s in story.sentences], minlength=len(story.articles))
 
-    def key(row: int) -> tuple[float, object, int, int]:
+    def key(row: int) -> tuple[float, int, int, int]:
         s = story.sentences[row]
         published = story.articles[s.article].published
-        return (s.index / max(int(sizes[s.article]), 1), published or "", s.article, s.index)
+        day = published.toordinal() if published else _UNDATED  # undated after dated
+        return (s.index / max(int(sizes[s.article]), 1), day, s.article, s.index)
 
-    try:
-        return sorted(rows, key=key)
-    except TypeError:  # some articles dated, some not
-        return sorted(rows, key=lambda r: (key(r)[0], key(r)[2], key(r)[3]))
+    return sorted(rows, key=key)
+
+
+_UNDATED = 10**7
