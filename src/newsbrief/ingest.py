@@ -195,7 +195,7 @@ def _looks_binary(text: str) -> bool:
 
 def _parse_article(text: str, name: str, kind: str, *, index: int = 0) -> Article:
     if kind == "html":
-        return _parse_html(text, name)
+        return article_from_html(text, name)
     published, text = _take_date_line(text)
     title, text = (_split_markdown if kind == "markdown" else _split_title)(text)
     if not text.strip() and not title:
@@ -263,7 +263,8 @@ def _split_markdown(text: str) -> tuple[str, str]:
     return title, body
 
 
-def _parse_html(html: str, name: str, url: str | None = None) -> Article:
+def article_from_html(html: str, name: str, url: str | None = None) -> Article:
+    """An article from a web page: its main text, title, site, date and URL."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
