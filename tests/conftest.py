@@ -17,7 +17,7 @@ def _need(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def example_dir() -> Path:
     return EXAMPLE
 
