@@ -10,6 +10,7 @@ sentences are formed first, so the big shared facts come out whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,16 +96,19 @@ def unique_rows(
     centrality: np.ndarray,
     limit: int,
     threshold: float = CITE_THRESHOLD,
-    informative: np.ndarray | None = None,
+    informative: np.ndarray | Callable[[int], bool] | None = None,
 ) -> list[int]:
     """The most central sentences that no other article echoes: facts only one
     source reports. ``informative`` marks sentences worth reporting (a number,
-    a date, a name); at most two per article, so one outlet cannot fill the list."""
+    a date, a name); at most two per article, so one outlet cannot fill the list.
+    As a function it is asked only about the rows the list gets to, so that
+    costly checks are spent on a handful of sentences, not on every one."""
     if space.n_articles < 2:
         return []
     fit = fit & ((space.echo >= threshold).sum(axis=1) == 0)
-    if informative is not None:
+    if isinstance(informative, np.ndarray):
         fit &= informative
+        informative = None
     rows = np.flatnonzero(fit)
     rows = rows[np.argsort(-centrality[rows], kind="stable")]
     per_article: dict[int, int] = {}
@@ -112,6 +116,8 @@ def unique_rows(
     for row in rows:
         article = story.sentences[row].article
         if per_article.get(article, 0) >= 2:
+            continue
+        if informative is not None and not informative(int(row)):
             continue
         per_article[article] = per_article.get(article, 0) + 1
         chosen.append(int(row))

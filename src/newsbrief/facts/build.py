@@ -10,10 +10,10 @@ import numpy as np
 from ..align import SentenceSpace
 from ..model import Entity, Fact, FactMap, Quote, Story, TimelineEvent
 from .agreement import group_facts, quotable, unique_rows
-from .conflicts import date_conflicts, name_conflicts, quantity_conflicts
+from .conflicts import date_conflicts, name_conflicts, quantity_candidates, quantity_conflicts
 from .dates import DateFinder, DateMention
 from .entities import EntityIndex, find_entities
-from .quantities import Quantity, find_all_quantities
+from .quantities import Quantity, find_all_quantities, find_quantities
 
 MAX_AGREEMENTS = 10
 MAX_UNIQUE = 5
@@ -34,8 +34,11 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
     # headlines and captions are not worth the search.
     fit = quotable(story, space)
     rows = np.flatnonzero(fit).tolist()
-    found = find_all_quantities([sentences[r].text for r in rows])
-    quantities: dict[int, list[Quantity]] = {rows[k]: q for k, q in found.items()}
+    # Figures matter only where they may clash with another source's (or make
+    # a lone fact worth listing, asked for below): reading them elsewhere is waste.
+    clash_rows = np.flatnonzero(fit & quantity_candidates(story, space)).tolist()
+    found = find_all_quantities([sentences[r].text for r in clash_rows])
+    quantities: dict[int, list[Quantity]] = {clash_rows[k]: q for k, q in found.items()}
     published = [_published(story, a) for a in range(len(story.articles))]
     for row in rows:
         sentence = sentences[row]
@@ -56,9 +59,15 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
         for g in group_facts(story, space, fit)[:MAX_AGREEMENTS]
     )
     centrality = space.centrality()
-    informative = np.zeros(len(sentences), dtype=bool)
-    for found_in in (quantities, dates, entities.by_row):
-        informative[list(found_in)] = True
+    candidates = set(clash_rows)
+
+    def informative(row: int) -> bool:
+        # A number, a date or a name; figures not read above are read only for
+        # the few rows the list of lone facts gets to.
+        if row in dates or row in entities.by_row or row in quantities:
+            return True
+        return row not in candidates and bool(find_quantities(sentences[row].text))
+
     unique = tuple(
         Fact(
             text=sentences[r].text,

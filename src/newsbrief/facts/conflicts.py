@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..align import CITE_THRESHOLD, Analyzer, SentenceSpace
 from ..model import Claim, Conflict, Story
 from .dates import DateMention
@@ -50,6 +52,21 @@ _WHEN_WORDS = re.compile(
 #: Cosine at which two dated sentences tell the same event (as citations count a fact).
 SAME_EVENT = CITE_THRESHOLD
 _PERSONAL = frozenset({"our", "my", "his", "her", "their", "your", "its", "whose"})
+
+
+def quantity_candidates(story: Story, space: SentenceSpace) -> np.ndarray:
+    """Sentences whose figures may enter a conflict: close enough to a sentence
+    of another article to tell the same claim, or an estimate (see
+    :func:`_comparable`); the others need not be read for figures at all."""
+    n = len(story.sentences)
+    if space.n_articles < 2:
+        return np.zeros(n, dtype=bool)
+    # echo is float32: a hair of slack so that no pair at the threshold is lost.
+    near = (space.echo >= min(SAME_CLAIM, SAME_GENERIC_CLAIM) - 1e-4).any(axis=1)
+    for row in np.flatnonzero(~near).tolist():
+        if _ESTIMATE.search(story.sentences[row].text):
+            near[row] = True
+    return near
 
 
 @dataclass(frozen=True, slots=True)
