@@ -37,9 +37,13 @@ def test_json_schema(capsys, example_dir):
         assert set(s) == {"number", "id", "name", "title", "url", "published"}
     assert data["words"] <= 80
     for item in data["summary"]:
-        assert set(item) == {"text", "citations", "article", "sentence_index"}
+        assert set(item) == {"text", "citations", "article", "sentence_index", "quotes"}
         assert item["article"] in item["citations"]
         assert all(c in numbers for c in item["citations"])
+        assert [q["source"] for q in item["quotes"]] == item["citations"]
+        assert all(set(q) == {"source", "text"} and q["text"] for q in item["quotes"])
+        own = next(q for q in item["quotes"] if q["source"] == item["article"])
+        assert own["text"] == item["text"]
 
 
 def test_text_format_and_out_file(capsys, tmp_path, example_dir):
@@ -237,3 +241,40 @@ def test_stories_bad_input(capsys, tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["stories", "x", "--threshold", "2"])
     assert exc.value.code == 2
+
+
+def test_brief_html_to_out_file(capsys, tmp_path, example_dir):
+    target = tmp_path / "brief.html"
+    code, out, err = run(
+        capsys, "brief", str(example_dir), "--format", "html", "--out", str(target)
+    )
+    assert code == 0 and out == "", err
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
+    assert 'id="summary"' in page and 'class="cite"' in page and "<svg" in page
+
+
+def test_html_rejects_facts_only_and_several_stories(capsys, tmp_path, example_dir):
+    code, out, err = run(capsys, "brief", str(example_dir), "--format", "html", "--facts-only")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "--facts-only" in err and "html" in err
+    stories = tmp_path / "two.jsonl"
+    text = "Rain flooded the town on Sunday. Residents left their homes."
+    stories.write_text(
+        json.dumps({"id": "a", "documents": [text, text]}) + "\n"
+        + json.dumps({"id": "b", "documents": [text, text]}) + "\n"
+    )  # fmt: skip
+    code, out, err = run(capsys, "brief", str(stories), "--format", "html")
+    assert code == 1 and "digest --format html" in err and "Traceback" not in err
+
+
+def test_digest_html_in_rank_order(capsys, tmp_path):
+    path = _feed(tmp_path)
+    target = tmp_path / "digest.html"
+    args = ["digest", str(path), "--format", "html", "--words", "40", "--out", str(target)]
+    assert main(args) == 0
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>")
+    flood, chip = page.find("Dresden"), page.find("Corvant")
+    assert 0 < flood < chip
+    assert 'id="story-1"' in page and 'id="story-2"' in page

@@ -158,7 +158,7 @@ def test_json_schema_of_the_fact_map():
                  "Raqqa. IS took the city of Raqqa in 2014.", published=PUBLISHED)],
     )  # fmt: skip
     data = json.loads(json.dumps(to_dict(brief)))
-    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.2"
     for key in ("agreements", "unique", "conflicts", "timeline", "entities"):
         assert isinstance(data[key], list)
     for fact in data["agreements"] + data["unique"]:

@@ -67,6 +67,34 @@ def test_sentence_traces_back_to_its_article():
         assert rows[s.sentence_index].text == s.text
 
 
+def test_every_citation_has_the_cited_sources_own_sentence():
+    articles = three_outlets()
+    result = newsbrief.brief(articles, sentences=1)
+    [sentence] = result.summary
+    assert [q.source for q in sentence.quotes] == list(sentence.citations) == [1, 2, 3]
+    story = segment(Story(articles=articles))
+    for quote in sentence.quotes:
+        own = [x.text for x in story.sentences if x.article == quote.source - 1]
+        assert quote.text in own and "100,000" in quote.text
+        if quote.source == sentence.article:
+            assert quote.text == sentence.text
+
+
+def test_quotes_on_the_large_story_path_match_the_small_one():
+    """Stories too big for the cosine matrix find quotes row by row: same answer."""
+    from newsbrief import align
+
+    small = newsbrief.brief(three_outlets(), sentences=2)
+    saved = align._BLOCK_CELLS
+    align._BLOCK_CELLS = 1
+    try:
+        large = newsbrief.brief(three_outlets(), sentences=2)
+    finally:
+        align._BLOCK_CELLS = saved
+    assert [s.quotes for s in large.summary] == [s.quotes for s in small.summary]
+    assert all(s.quotes for s in small.summary)
+
+
 def test_word_budget_is_respected():
     result = newsbrief.brief(three_outlets(), words=30)
     assert 0 < result.words <= 30

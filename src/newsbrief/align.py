@@ -211,6 +211,27 @@ class SentenceSpace:
         others = np.flatnonzero(self.echo[row] >= threshold)
         return [own, *sorted(int(a) for a in others if a != own)]
 
+    def citing_sentences(
+        self, row: int, threshold: float = CITE_THRESHOLD
+    ) -> list[tuple[int, int]]:
+        """(article, row) for each article of :meth:`citing_articles`: the
+        article's sentence closest to sentence ``row``, ``row`` itself for its own.
+
+        A citation is only checkable if the reader can see what the cited
+        source actually said; the closest sentence is the one whose cosine
+        made ``echo`` pass the threshold, so it is the evidence for the citation.
+        """
+        articles = self.citing_articles(row, threshold)
+        if len(articles) == 1:
+            return [(articles[0], row)]
+        sims = self.similar_to(row)
+        ends = np.append(self.starts[1:], len(sims))
+        pairs = [(articles[0], row)]
+        for a in articles[1:]:
+            lo = int(self.starts[a])
+            pairs.append((a, lo + int(np.argmax(sims[lo : ends[a]]))))
+        return pairs
+
 
 def build_space(story: Story, analyzer: Analyzer | None = None) -> SentenceSpace:
     """Vectorise ``story.sentences`` (which must be in article order)."""

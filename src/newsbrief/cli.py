@@ -96,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
         "sources cover them, and brief each.",
     )
     digest.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or '-'")
-    digest.add_argument("--format", choices=("md", "json"), default="md", help="output (md)")
+    digest.add_argument(
+        "--format", choices=("md", "json", "html"), default="md", help="output (md)"
+    )
     digest.add_argument("--words", type=_positive, default=80, help="words per brief (80)")
     digest.add_argument("--top", type=_positive, default=None, help="only the N best covered")
     digest.add_argument("--threshold", type=_unit_interval, default=None, help=argparse.SUPPRESS)
@@ -170,6 +172,13 @@ def _open_out(path: str | None) -> TextIO:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
+    if args.format == "html" and args.facts_only:
+        print(
+            "newsbrief: error: --facts-only does not apply to --format html "
+            "(the page always shows the fact map)",
+            file=sys.stderr,
+        )
+        return 2
     words = args.words if args.words is not None or args.sentences is not None else 120
     render = renderer(args.format)
     failures = 0
@@ -184,6 +193,12 @@ def cmd_brief(args: argparse.Namespace) -> int:
                 failures += 1
                 print(f"newsbrief: error: {item.error}", file=sys.stderr)
                 continue
+            if args.format == "html" and written:
+                # Pages cannot be concatenated into one document.
+                raise NewsbriefError(
+                    "--format html writes one story and this input holds several: "
+                    "use --format md or json, or 'newsbrief digest --format html'"
+                )
             if args.format == "json":
                 # One indented object for a story of article files; JSON Lines for many stories.
                 text = to_json(item, indent=2 if single else None, facts_only=args.facts_only)
@@ -348,7 +363,12 @@ def cmd_digest(args: argparse.Namespace) -> int:
             print(f"newsbrief: error: story {story.id}: {exc}", file=sys.stderr)
             continue
         entries.append((story, independent, brief))
-    _emit(args, lambda: digest_to_dict(entries), lambda: digest_to_markdown(entries))
+    _emit(
+        args,
+        lambda: digest_to_dict(entries),
+        lambda: digest_to_markdown(entries),
+        lambda: _digest_html(entries),
+    )
     return 1 if failures else 0
 
 
@@ -366,9 +386,17 @@ def _group(args: argparse.Namespace, articles: list[Article]):
     return grouper.grouping()
 
 
-def _emit(args: argparse.Namespace, as_dict, as_markdown) -> None:
+def _digest_html(entries) -> str:
+    from .html import render_digest_page
+
+    return render_digest_page(entries)
+
+
+def _emit(args: argparse.Namespace, as_dict, as_markdown, as_html=None) -> None:
     if args.format == "json":
         text = json.dumps(as_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html" and as_html is not None:
+        text = as_html()
     else:
         text = as_markdown()
     out = _open_out(args.out)

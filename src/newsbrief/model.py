@@ -140,13 +140,16 @@ class SummarySentence:
     ``citations`` are source numbers (1-based, as printed). ``article`` is the
     number of the source whose wording was taken and ``sentence_index`` the
     sentence's 0-based position in that article's cleaned text, so a reader can
-    check the quote.
+    check the quote. ``quotes`` hold, per cited source (in citation order), the
+    sentence of that source closest to this one (this very sentence for
+    ``article``), so every citation, not only the first, can be checked.
     """
 
     text: str
     citations: tuple[int, ...]
     article: int
     sentence_index: int
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from .align import CITE_THRESHOLD, Analyzer, build_space
 from .clean import clean_text
 from .errors import InputError, NewsbriefError
 from .ingest import StoryError, load_articles, read_stories
-from .model import Article, Brief, Sentence, Source, Story, SummarySentence
+from .model import Article, Brief, Quote, Sentence, Source, Story, SummarySentence
 from .segment import split_sentences
 from .summarizers import Budget, Summarizer, get_summarizer
 
@@ -48,13 +48,14 @@ def summarize(
     summary = []
     for row in rows:
         sentence = story.sentences[row]
-        cited = space.citing_articles(row, CITE_THRESHOLD)
+        cited = sorted(space.citing_sentences(row, CITE_THRESHOLD))
         summary.append(
             SummarySentence(
                 text=sentence.text,
-                citations=tuple(sorted(a + 1 for a in cited)),
+                citations=tuple(a + 1 for a, _ in cited),
                 article=sentence.article + 1,
                 sentence_index=sentence.index,
+                quotes=tuple(Quote(a + 1, story.sentences[r].text) for a, r in cited),
             )
         )
     sources = tuple(

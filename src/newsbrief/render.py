@@ -10,10 +10,10 @@ import json
 from collections.abc import Callable
 
 from .errors import NewsbriefError
-from .model import Brief, Conflict, Fact, FactMap, Source, TimelineEvent
+from .model import Brief, Conflict, Fact, FactMap, Quote, Source, TimelineEvent
 
-SCHEMA_VERSION = "1.1"
-FORMATS = ("md", "text", "json")
+SCHEMA_VERSION = "1.2"
+FORMATS = ("md", "text", "json", "html")
 
 
 def headline(brief: Brief) -> str:
@@ -38,7 +38,8 @@ def _source_line(source: Source, markdown: bool) -> str:
     return f"{source.number}. {line}"
 
 
-def _when(event: TimelineEvent) -> str:
+def when(event: TimelineEvent) -> str:
+    """An event's date as precise as it is known ('2014', 'Jun 2017', '4 Jul 2017')."""
     d = event.date
     if event.precision == "year":
         return str(d.year)
@@ -88,7 +89,7 @@ def fact_map_lines(brief: Brief, markdown: bool = True) -> list[str]:
             who = ", ".join(f"{names.get(x.source, x.source)} [{x.source}]" for x in claims)
             differ.append(f"  - {bold(claims[0].value)}: {who}: “{claims[0].quote}”")
     section("Where sources differ", differ)
-    timeline = [f"- {bold(_when(e))}: {e.text} {_cite(e.sources)}" for e in facts.timeline]
+    timeline = [f"- {bold(when(e))}: {e.text} {_cite(e.sources)}" for e in facts.timeline]
     section("Timeline", timeline)
     section(
         "Who is who",
@@ -131,12 +132,12 @@ def to_text(brief: Brief, facts_only: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _quotes(quotes: tuple[Quote, ...]) -> list[dict]:
+    return [{"source": q.source, "text": q.text} for q in quotes]
+
+
 def _fact(f: Fact) -> dict:
-    return {
-        "text": f.text,
-        "sources": list(f.sources),
-        "quotes": [{"source": q.source, "text": q.text} for q in f.quotes],
-    }
+    return {"text": f.text, "sources": list(f.sources), "quotes": _quotes(f.quotes)}
 
 
 def _conflict(c: Conflict) -> dict:
@@ -158,7 +159,7 @@ def fact_map_dict(facts: FactMap) -> dict:
                 "precision": e.precision,
                 "text": e.text,
                 "sources": list(e.sources),
-                "quotes": [{"source": q.source, "text": q.text} for q in e.quotes],
+                "quotes": _quotes(e.quotes),
             }
             for e in facts.timeline
         ],
@@ -192,6 +193,7 @@ def to_dict(brief: Brief) -> dict:
                 "citations": list(s.citations),
                 "article": s.article,
                 "sentence_index": s.sentence_index,
+                "quotes": _quotes(s.quotes),
             }
             for s in brief.summary
         ],
@@ -207,11 +209,25 @@ def to_json(brief: Brief, indent: int | None = 2, facts_only: bool = False) -> s
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
+def to_html(brief: Brief, facts_only: bool = False) -> str:
+    """A self-contained HTML page (see :mod:`newsbrief.html`); it always holds
+    the fact map, so ``facts_only`` is refused rather than silently ignored.
+
+    Imported on use so that the other formats never pay for loading Jinja2.
+    """
+    if facts_only:
+        raise NewsbriefError("facts only does not apply to HTML (the page shows the fact map)")
+    from .html import render_brief_page
+
+    return render_brief_page(brief)
+
+
 def renderer(fmt: str) -> Callable[..., str]:
     table: dict[str, Callable[..., str]] = {
         "md": to_markdown,
         "text": to_text,
         "json": to_json,
+        "html": to_html,
     }
     try:
         return table[fmt]
