@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP_FLAGS ?= --quiet --disable-pip-version-check
 
-.PHONY: setup demo test bench lint lock clean
+.PHONY: setup demo test bench lint lock clean serve
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsbrief needs Python 3.11 or newer (set PYTHON=python3.11)")'
@@ -20,6 +20,9 @@ demo: setup ## brief the bundled example (examples/raqqa)
 
 test: setup ## run the test suite
 	$(BIN)/python -m pytest -q
+
+serve: setup ## run the web service on http://127.0.0.1:8000 (data in newsbrief-data/)
+	$(BIN)/newsbrief serve
 
 bench: setup ## speed and quality benchmarks; writes docs/benchmarks.md
 	$(BIN)/python benchmarks/run.py

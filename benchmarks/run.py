@@ -263,6 +263,16 @@ def batch_bench() -> list[str]:
     return buffer.getvalue().rstrip().splitlines()
 
 
+def service_bench() -> list[str]:
+    """`python benchmarks/bench_service.py`: the web service under 8 concurrent clients."""
+    import bench_service
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        bench_service.main([])
+    return buffer.getvalue().rstrip().splitlines()
+
+
 def segment_bench() -> list[str]:
     import bench_segment
 
@@ -303,6 +313,10 @@ def main() -> int:
         "## Batch briefing (`newsbrief batch`): local pool and Dask",
         "",
         *batch_bench(),
+        "",
+        "## The web service (`newsbrief serve`): ingestion under load, then reads",
+        "",
+        *service_bench(),
         "",
         "## Where the time goes: pipeline stages on multinews_val",
         "",

@@ -13,9 +13,7 @@ import pytest
 from newsbrief.errors import NewsbriefError
 from newsbrief.ingest import load_articles
 from newsbrief.model import Article
-from newsbrief.service import ServiceSettings
-from newsbrief.service.desk import DeskSettings
-from newsbrief.service.feeds import FeedSettings
+from newsbrief.service import DeskSettings, FeedSettings, ServiceSettings
 from newsbrief.service.store import MIGRATIONS, Store, database_path
 from servers import file_route, running_service, static_site, wait_for, wait_until_briefed
 

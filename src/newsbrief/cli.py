@@ -147,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--metric", choices=METRICS, default="f1", help="ROUGE f1 or recall (f1)")
     ev.add_argument("--limit", type=_positive, default=None, help="only the first N stories")
     ev.add_argument("--json", action="store_true", help="end with one JSON line of the scores")
+
+    from .service.command import add_parser as add_serve_parser
+
+    add_serve_parser(commands, _positive)
     return parser
 
 
@@ -414,6 +418,13 @@ def _single(args: argparse.Namespace) -> bool:
     )
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .service.command import run
+
+    logging.getLogger("newsbrief").setLevel(logging.INFO)
+    return run(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -429,6 +440,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_digest(args)
         if args.command == "batch":
             return cmd_batch(args)
+        if args.command == "serve":
+            return cmd_serve(args)
         parser.error(f"unknown command {args.command}")
     except NewsbriefError as exc:
         if args.debug:

@@ -7,9 +7,26 @@ background thread), :mod:`.feeds` (polling RSS and Atom), :mod:`.limits`
 FastAPI routes and pages). Run it with ``newsbrief serve``.
 """
 
-from .service import DEFAULT_DB, Service, ServiceSettings
+from .settings import DEFAULT_DB, DeskSettings, FeedSettings, ServiceSettings
 
-__all__ = ["DEFAULT_DB", "Service", "ServiceSettings", "create_app", "serve"]
+__all__ = [
+    "DEFAULT_DB",
+    "DeskSettings",
+    "FeedSettings",
+    "Service",
+    "ServiceSettings",
+    "create_app",
+    "serve",
+]
+
+
+def __getattr__(name: str):
+    # The service itself pulls in the pipeline and the grouper; load it on first use.
+    if name == "Service":
+        from .service import Service
+
+        return Service
+    raise AttributeError(name)
 
 
 def create_app(settings: ServiceSettings):

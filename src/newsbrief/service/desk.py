@@ -19,7 +19,6 @@ import logging
 import shutil
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import NewsbriefError
@@ -28,19 +27,10 @@ from ..pipeline import brief_story
 from ..render import to_dict
 from ..stories import StoryGrouper
 from ..stories.groups import StoryGroup
+from .settings import DeskSettings
 from .store import Store, StoryRecord
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class DeskSettings:
-    """How the desk works; the defaults suit a newsroom's day of copy."""
-
-    words: int = 120
-    max_brief_articles: int = 50
-    idle_wait: float = 1.0
-    save_every: float = 2.0
 
 
 def article_number(article_id: str) -> int:

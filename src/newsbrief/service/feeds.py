@@ -21,7 +21,6 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from urllib.parse import urlparse
 
@@ -29,26 +28,12 @@ from ..clean import clean_text
 from ..errors import NewsbriefError
 from ..ingest import article_from_html
 from ..model import Article
+from .settings import FeedSettings
 from .store import FeedRecord, Store
 
 log = logging.getLogger(__name__)
 
 USER_AGENT = "newsbrief (+https://github.com/newsbrief; feed reader)"
-
-
-@dataclass(frozen=True, slots=True)
-class FeedSettings:
-    """How feeds are polled: ``interval`` is the default time between polls of a
-    feed, ``retry`` the first wait after a failure (doubled per failure, at most
-    ``interval`` times four)."""
-
-    interval: float = 900.0
-    timeout: float = 10.0
-    retry: float = 60.0
-    fetch_pages: bool = True
-    max_bytes: int = 10_000_000
-    threads: int = 4
-    tick: float = 1.0
 
 
 class FeedError(NewsbriefError):

@@ -8,34 +8,15 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from .. import __version__
 from ..model import Article
-from .desk import Desk, DeskSettings
-from .feeds import FeedPoller, FeedSettings
-from .store import FeedRecord, Store, StoryRecord, database_path
+from .desk import Desk
+from .feeds import FeedPoller
+from .settings import ServiceSettings
+from .store import FeedRecord, Store, StoryRecord
 
 log = logging.getLogger(__name__)
-
-DEFAULT_DB = "newsbrief-data/newsbrief.db"
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceSettings:
-    """Everything ``newsbrief serve`` can set. ``db`` is a path or ``sqlite:///path``;
-    the story grouping's state is kept in a folder beside it."""
-
-    db: str = DEFAULT_DB
-    max_body: int = 5_000_000
-    desk: DeskSettings = field(default_factory=DeskSettings)
-    feeds: FeedSettings = field(default_factory=FeedSettings)
-
-    @property
-    def state_dir(self) -> Path:
-        path = database_path(self.db)
-        return path.with_name(path.name + ".stories")
 
 
 class Service:
