@@ -123,14 +123,43 @@ def test_mention_is_frozen() -> None:
         mention.text = "x"  # type: ignore[misc]
 
 
-def test_common_forms_need_no_dateparser_and_are_cached() -> None:
+def test_resolutions_are_cached() -> None:
     finder = DateFinder()
     sentence = "On Monday, since November, in 2014, on 6 June and last week."
     first = finder.find(sentence, PUBLISHED)
-    assert finder._dateparser is None
     assert finder.find(sentence, PUBLISHED) == first
-    assert finder.find("It fell two weeks ago.", PUBLISHED)
-    assert finder._dateparser is not None
+    assert len(finder._cache) == 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("It fell two weeks ago.", PUBLISHED, (D(2017, 6, 19), "week")),
+        ("It fell 3 days ago.", PUBLISHED, (D(2017, 7, 1), "day")),
+        # The month before 31 March is February, however short.
+        ("It opened a month ago.", D(2017, 3, 31), (D(2017, 2, 1), "month")),
+        ("It opened 14 months ago.", D(2017, 1, 15), (D(2015, 11, 1), "month")),
+        ("It opened a year ago.", D(2016, 2, 29), (D(2015, 1, 1), "year")),
+        ("It opened two decades ago.", PUBLISHED, (D(1997, 1, 1), "year")),
+    ],
+)
+def test_ago_is_calendar_arithmetic(sentence, published, expected) -> None:
+    [mention] = DateFinder().find(sentence, published)
+    assert (mention.date, mention.precision) == expected
+
+
+def test_ago_before_year_one_is_dropped() -> None:
+    assert DateFinder().find("It began 999 decades ago.", PUBLISHED) == []
+
+
+def test_find_all_matches_find_and_skips_dateless_sentences() -> None:
+    sentences = ["No date.", "It opened on 6 June.", "Two months ago it shut.", "İzmir, today."]
+    published = [PUBLISHED, PUBLISHED, PUBLISHED, D(2017, 7, 5)]
+    found = DateFinder().find_all(sentences, published)
+    assert sorted(found) == [1, 2, 3]
+    for row, mentions in found.items():
+        assert mentions == DateFinder().find(sentences[row], published[row])
+    assert found[3][0].date == D(2017, 7, 5)
 
 
 def _sentences(text: str) -> list[str]:

@@ -28,7 +28,6 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
     """The fact map of a segmented, aligned story."""
     sentences = story.sentences
     source_of = [a + 1 for a in range(len(story.articles))]
-    dates: dict[int, list[DateMention]] = {}
     finder = DateFinder()
     # Only complete sentences are shown as facts, claims or events: fragments,
     # headlines and captions are not worth the search.
@@ -40,11 +39,10 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
     found = find_all_quantities([sentences[r].text for r in clash_rows])
     quantities: dict[int, list[Quantity]] = {clash_rows[k]: q for k, q in found.items()}
     published = [_published(story, a) for a in range(len(story.articles))]
-    for row in rows:
-        sentence = sentences[row]
-        mentions = finder.find(sentence.text, published[sentence.article])
-        if mentions:
-            dates[row] = mentions
+    found_dates = finder.find_all(
+        [sentences[r].text for r in rows], [published[sentences[r].article] for r in rows]
+    )
+    dates = {rows[k]: mentions for k, mentions in found_dates.items()}
     entities = find_entities(sentences)
 
     agreements = tuple(

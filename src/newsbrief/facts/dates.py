@@ -4,14 +4,13 @@ News copy dates events relative to the day it was published ("on Tuesday", "last
 "since November"), so every expression is resolved against the article's publication date;
 without one, only expressions that carry their own year can be placed on a timeline.
 
-The finder runs once per sentence over whole stories, and most sentences hold no date, so
-a sentence costs one ``finditer`` of a compiled regex of plain trigger words (month and
-weekday names, "yesterday", "last", digits...), which the regex engine scans in C; only
-where a trigger fires is the full expression matched, anchored there, and judged in Python.
-The common forms are resolved here rather than by dateparser because dateparser costs about
-half a millisecond a call and, given a weekday equal to the base date's weekday, answers a
-week early; dateparser is kept for the long tail ("two weeks ago", "a month ago"), whose
-calendar arithmetic it gets right.
+Most sentences hold no date, so the finder looks at a whole story's sentences at once: cheap
+scans of the joined text (digit runs, a few capitalised names, substring searches for the
+few lowercase words that open a relative date) find where a trigger word may be; only
+there is the full expression matched, anchored, and judged in Python.
+All forms are resolved here rather than by dateparser, which costs about half a millisecond
+a call and, given a weekday equal to the base date's weekday, answers a week early; "two
+weeks ago" needs no calendar library once it is reduced to its week, month or year.
 
 Precision matters as much as the date: "in 2014" must not be drawn on a timeline as
 1 January 2014, so coarse expressions carry the first day of their week, month or year
@@ -22,7 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 __all__ = ["DateFinder", "DateMention"]
@@ -133,6 +135,27 @@ def _trigger() -> re.Pattern[str]:
 
 
 _TRIGGER = _trigger()
+
+# Where a trigger may fire, found cheaply over a whole story's text at once. The trigger
+# alternation above starts with lowercase letters as common as "t", "e" and "d", so
+# scanning with it tries the whole alternation at a third of all characters; these scans
+# look only at digits, at a few capitals, and (by substring search) at the few lowercase
+# words that can begin a relative date. Each place found is then confirmed by the trigger
+# itself, anchored, so the places tried are the trigger's own: every core that can match
+# begins at a digit run, a capitalised name, or a word boundary, never inside another
+# trigger, so non-overlapping scanning and these scans agree on where cores are tried.
+_DIGIT_RUN = re.compile(r"[0-9]\d*")
+_NAME_START = re.compile(
+    "|".join(
+        f"{w}|{w.upper()}"
+        for w in "Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+        .split()
+    )
+)
+# Lowercase starts of relative expressions ("last week", "yesterday"), searched in the
+# lowercased text; "ago" is searched instead of its units, which are common words.
+_RELATIVE_STARTS = ("this", "last", "next", "yesterday", "today", "tonight", "earlier", "later")
+_AGO_UNIT = re.compile(r"(?i:day|week|month|year|decade)s?\s+$")
 
 # Words that may precede a core. Temporal prepositions are kept in the mention's text
 # ("since November" and "in November" say different things); "of", "to", "and" and "or" only
@@ -362,19 +385,69 @@ class DateFinder:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str, str, dt.date | None], _Resolution] = {}
-        self._dateparser: Any = None
 
     def find(self, sentence: str, published: dt.date | None) -> list[DateMention]:
         """Mentions in reading order. Without `published`, relative expressions are dropped
         rather than guessed, because a wrong date on a timeline is worse than a missing one."""
+        return self.find_all([sentence], [published]).get(0, [])
+
+    def find_all(
+        self, sentences: Sequence[str], published: Sequence[dt.date | None]
+    ) -> dict[int, list[DateMention]]:
+        """The mentions of many sentences (each with its publication date), by position;
+        sentences without any are left out. Most sentences hold no date, so the places
+        worth a look are found in one pass over the joined text (see _NAME_START)."""
+        joined = "\n".join(sentences)
+        starts = list(accumulate((len(s) + 1 for s in sentences), initial=0))
+        lower = joined.lower()
+        if len(lower) != len(joined):  # lowercasing moved characters ('İ'): plain scan
+            places = [m.start() for m in _TRIGGER.finditer(joined)]
+            return self._found(sentences, published, starts, places)
+        places = [m.start() for m in _DIGIT_RUN.finditer(joined)]
+        places += [m.start() for m in _NAME_START.finditer(joined)]
+        find = lower.find
+        for word in _RELATIVE_STARTS:
+            at = find(word)
+            while at >= 0:
+                places.append(at)
+                at = find(word, at + 1)
+        at = find("ago")
+        while at >= 0:
+            unit = _AGO_UNIT.search(lower, max(0, at - 12), at)
+            if unit is not None:
+                places.append(unit.start())
+            at = find("ago", at + 1)
+        return self._found(sentences, published, starts, places)
+
+    def _found(
+        self,
+        sentences: Sequence[str],
+        published: Sequence[dt.date | None],
+        starts: list[int],
+        places: list[int],
+    ) -> dict[int, list[DateMention]]:
+        by_row: dict[int, list[int]] = {}
+        for place in sorted(set(places)):
+            row = bisect_right(starts, place) - 1
+            by_row.setdefault(row, []).append(place - starts[row])
+        found = {}
+        for row, positions in by_row.items():
+            mentions = self._find_at(sentences[row], positions, published[row])
+            if mentions:
+                found[row] = mentions
+        return found
+
+    def _find_at(
+        self, sentence: str, positions: list[int], published: dt.date | None
+    ) -> list[DateMention]:
         if isinstance(published, dt.datetime):
             published = published.date()  # a datetime does not compare with a date
         mentions: list[DateMention] = []
         last_end = 0
         joinable = -1  # where a mention ended, so "to 2016" can continue "from 2014"
-        for trigger in _TRIGGER.finditer(sentence):
-            position = trigger.start()
-            if position < last_end:
+        trigger_at = _TRIGGER.match
+        for position in positions:
+            if position < last_end or trigger_at(sentence, position) is None:
                 continue
             match = _CORE.match(sentence, position)
             if match is None:
@@ -469,23 +542,23 @@ class DateFinder:
         return self._ago(mod, groups, published)
 
     def _ago(self, count_word: str, groups: dict[str, Any], published: dt.date) -> _Resolution:
-        """Calendar arithmetic ("a month ago" from 31 March) is dateparser's job, not ours."""
+        """"Two weeks ago", "a month ago": the span that many units before publication.
+        Only the span is kept (the week's Monday, the month's or year's first day), so
+        the day-of-month questions of calendar arithmetic ("a month ago" from 31 March)
+        never arise: the month before is the month before, whatever its length."""
         count_word = " ".join(count_word.lower().split())
         count = int(count_word) if count_word.isdigit() else _NUMBERS[count_word]
         unit = groups["agou"].lower()
-        if self._dateparser is None:
-            import dateparser
-
-            self._dateparser = dateparser
-        parsed = self._dateparser.parse(
-            f"{count} {unit}s ago",
-            languages=["en"],
-            settings={
-                "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
-                "PREFER_DATES_FROM": "past",
-            },
-        )
-        if parsed is None:
-            return None
         precision = _UNIT_PRECISION[unit]
-        return _coarsen(parsed.date(), precision), precision
+        try:
+            if unit == "day":
+                return published - dt.timedelta(days=count), precision
+            if unit == "week":
+                return _coarsen(published - dt.timedelta(weeks=count), precision), precision
+            if unit == "month":
+                index = published.year * 12 + published.month - 1 - count
+                return dt.date(index // 12, index % 12 + 1, 1), precision
+            years = count * 10 if unit == "decade" else count
+            return dt.date(published.year - years, 1, 1), precision
+        except (ValueError, OverflowError):
+            return None  # before year 1
