@@ -18,8 +18,6 @@ from newsbrief.stories import (
     group_articles,
 )
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-
 # Four stories told by three outlets each, in their own words.
 STORIES = {
     "flood": [
@@ -300,19 +298,23 @@ def test_adjusted_rand_by_hand() -> None:
 # -- real data -----------------------------------------------------------------
 
 
-def test_multinews_stories_are_recovered() -> None:
-    path = DATA / "multinews_val.jsonl"
-    if not path.exists():
-        pytest.skip("../shared/data not present")
+def multinews_pile(path: Path, stories: int) -> tuple[list[Article], dict[str, str]]:
+    """The articles of the first ``stories`` Multi-News stories, shuffled (seed 1),
+    and the story of each (the gold grouping)."""
     articles, gold = [], {}
     with path.open(encoding="utf-8") as fh:
-        for number, line in zip(range(60), fh, strict=False):
+        for number, line in zip(range(stories), fh, strict=False):
             story = json.loads(line)
             for index, text in enumerate(story["documents"]):
                 aid = f"{number}-{index}"
                 articles.append(Article(id=aid, source=f"source{index}", text=text))
                 gold[aid] = story["id"]
     random.Random(1).shuffle(articles)
+    return articles, gold
+
+
+def test_multinews_stories_are_recovered(multinews_path: Path) -> None:
+    articles, gold = multinews_pile(multinews_path, 60)
     grouping = group_articles(articles)
     unassigned = set(grouping.unassigned)
     assert len(_ids(grouping)) == len(articles)

@@ -218,6 +218,112 @@ class _Chunk:
     singles: list[Any] | None = None  # per-line futures, after the chunk's worker died
 
 
+class DaskCluster:
+    """A client of the Dask cluster at ``scheduler``, or of a LocalCluster on
+    127.0.0.1 started here (one single-threaded worker process per
+    ``workers``, default: the CPUs this process may use) and closed with it.
+
+    Shared by ``batch`` and ``stories --engine dask``. A given scheduler's
+    workers must run this newsbrief version: another one could brief or group
+    differently, and the output would depend on which machine did the work.
+    """
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        scheduler: str | None = None,
+        *,
+        quiet: bool = True,
+        saturation: float | None = 1.0,
+    ) -> None:
+        """``saturation`` is Dask's ``worker-saturation`` for a LocalCluster: 1.0
+        gives each worker one task at a time, so that when a worker dies Dask
+        blames only the task it was running (a queue there would blame
+        innocents); None keeps Dask's default."""
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:  # pragma: no cover - a dependency
+            raise NewsbriefError(
+                "--engine dask needs dask.distributed: pip install 'dask[distributed]'"
+            ) from None
+        self._cluster = None
+        if scheduler:
+            try:
+                self.client = Client(scheduler, timeout="10s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise NewsbriefError(
+                    f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})"
+                ) from None
+            self._check_workers(scheduler)
+            return
+        n = workers or default_workers()
+        import dask
+
+        settings = {}
+        if saturation is not None:
+            settings["distributed.scheduler.worker-saturation"] = saturation
+        try:
+            with _sigint_ignored(), dask.config.set(settings):
+                self._cluster = LocalCluster(
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    # The scheduler serves HTTP (health checks) even without a
+                    # dashboard, by default on 8787: any free port instead, so
+                    # that another cluster on this machine costs no warning.
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                    silence_logs=logging.CRITICAL if quiet else logging.WARNING,
+                )
+            self.client = Client(self._cluster)
+        except Exception as exc:
+            self._close_cluster()
+            raise NewsbriefError(
+                f"cannot start a Dask LocalCluster: {type(exc).__name__}: {exc}"
+            ) from None
+
+    def _check_workers(self, scheduler: str) -> None:
+        """Refuse a cluster whose workers run another newsbrief (or none): their
+        results would differ from this version's, or every task would fail."""
+        try:
+            versions = self.client.run(worker_version)
+        except Exception as exc:
+            self.client.close()
+            raise NewsbriefError(
+                f"--scheduler {scheduler}: the Dask workers cannot run newsbrief "
+                f"({type(exc).__name__}: {exc}); install newsbrief {__version__} on every worker"
+            ) from None
+        other = sorted({str(v) for v in versions.values() if v != __version__})
+        if other:
+            self.client.close()
+            raise NewsbriefError(
+                f"--scheduler {scheduler}: Dask workers run newsbrief {', '.join(other)}, "
+                f"not {__version__}; install the same version everywhere"
+            )
+        if not versions:
+            log.warning("%s has no workers yet: tasks wait until workers join", scheduler)
+
+    def close(self) -> None:
+        """Close the client, and the LocalCluster if this started one (a given
+        scheduler's cluster is left running: it is not ours)."""
+        try:
+            self.client.close(timeout=10)
+        finally:
+            self._close_cluster()
+
+    def _close_cluster(self) -> None:
+        if self._cluster is not None:
+            self._cluster.close(timeout=10)
+            self._cluster = None
+
+    def __enter__(self) -> DaskCluster:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 class DaskEngine:
     """Stories as tasks of a Dask cluster: a LocalCluster on 127.0.0.1 (one
     single-threaded worker process per ``workers``), or the cluster of
@@ -238,72 +344,15 @@ class DaskEngine:
         quiet: bool = True,
         chunk: int = DASK_CHUNK,
     ) -> None:
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError:  # pragma: no cover - a dependency
-            raise NewsbriefError(
-                "--engine dask needs dask.distributed: pip install 'dask[distributed]'"
-            ) from None
         self._words = words
         self._work = work
         self._chunk_size = max(1, chunk)
-        self._cluster = None
-        if scheduler:
-            try:
-                self._client = Client(scheduler, timeout="10s")
-            except (OSError, TimeoutError, ValueError) as exc:
-                raise NewsbriefError(
-                    f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})"
-                ) from None
-            self._check_workers(scheduler)
-        else:
-            n = workers or default_workers()
-            import dask
-
-            # One task per worker at a time: when a worker dies, Dask blames
-            # every task assigned to it, so a queue there would blame innocents.
-            saturation = {"distributed.scheduler.worker-saturation": 1.0}
-            try:
-                with _sigint_ignored(), dask.config.set(saturation):
-                    self._cluster = LocalCluster(
-                        n_workers=n,
-                        threads_per_worker=1,
-                        processes=True,
-                        host="127.0.0.1",
-                        dashboard_address=None,
-                        silence_logs=logging.CRITICAL if quiet else logging.WARNING,
-                    )
-                self._client = Client(self._cluster)
-            except Exception as exc:
-                self._close_cluster()
-                raise NewsbriefError(
-                    f"cannot start a Dask LocalCluster: {type(exc).__name__}: {exc}"
-                ) from None
+        self._dask = DaskCluster(workers, scheduler, quiet=quiet)
+        self._client = self._dask.client
         threads = workers or sum(self._client.nthreads().values()) or 1
         self.window = WINDOW_PER_WORKER * threads * self._chunk_size
         self._open = _Chunk([])
         self._live: list[_Chunk] = []
-
-    def _check_workers(self, scheduler: str) -> None:
-        """Refuse a cluster whose workers run another newsbrief (or none): their
-        briefs would differ from this version's, or every story would fail."""
-        try:
-            versions = self._client.run(worker_version)
-        except Exception as exc:
-            self._client.close()
-            raise NewsbriefError(
-                f"--scheduler {scheduler}: the Dask workers cannot run newsbrief "
-                f"({type(exc).__name__}: {exc}); install newsbrief {__version__} on every worker"
-            ) from None
-        other = sorted({str(v) for v in versions.values() if v != __version__})
-        if other:
-            self._client.close()
-            raise NewsbriefError(
-                f"--scheduler {scheduler}: Dask workers run newsbrief {', '.join(other)}, "
-                f"not {__version__}; install the same version everywhere"
-            )
-        if not versions:
-            log.warning("%s has no workers yet: stories wait until workers join", scheduler)
 
     def submit(self, line_number: int, raw: bytes) -> tuple[_Chunk, int]:
         chunk = self._open
@@ -402,15 +451,7 @@ class DaskEngine:
                 self._client.cancel([f for f in futures if f is not None])
         except Exception as exc:  # closing must not hide why we are closing
             log.debug("cancelling dask futures: %s", exc)
-        try:
-            self._client.close(timeout=10)
-        finally:
-            self._close_cluster()
-
-    def _close_cluster(self) -> None:
-        if self._cluster is not None:
-            self._cluster.close(timeout=10)
-            self._cluster = None
+        self._dask.close()
 
 
 def make_engine(

@@ -15,9 +15,11 @@ Or incrementally, keeping the state between runs::
 The modules each do one job: :mod:`.features` (cleaning, lead terms,
 shingles), :mod:`.neardup` (MinHash LSH), :mod:`.centroids` (story vectors and
 the candidate index), :mod:`.grouper` (the assignment rules), :mod:`.state`
-(persistence) and :mod:`.evaluate` (B-cubed, ARI).
+(persistence), :mod:`.evaluate` (B-cubed, ARI) and :mod:`.distributed` (the
+same grouping with the features computed on Dask).
 """
 
+from .distributed import add_many_dask, group_articles_dask
 from .evaluate import adjusted_rand, bcubed
 from .grouper import DEFAULT_THRESHOLD, GrouperParams, StoryGrouper, group_articles
 from .groups import Grouping, StoryGroup
@@ -28,7 +30,9 @@ __all__ = [
     "Grouping",
     "StoryGroup",
     "StoryGrouper",
+    "add_many_dask",
     "adjusted_rand",
     "bcubed",
     "group_articles",
+    "group_articles_dask",
 ]

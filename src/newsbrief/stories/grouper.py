@@ -31,10 +31,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
+from datasketch import MinHash
 
 from ..model import Article
 from .centroids import IndexConfig, StoryIndex, Vector
-from .features import FeatureConfig, FeatureExtractor
+from .features import ArticleFeatures, FeatureConfig, FeatureExtractor
 from .groups import Grouping, StoryGroup
 from .neardup import NearDuplicateIndex
 from .state import load_state, save_state
@@ -85,6 +86,14 @@ class GrouperParams:
         return cls(features=features, index=index, **data)
 
 
+def extraction_tools(params: GrouperParams) -> tuple[FeatureExtractor, NearDuplicateIndex]:
+    """The feature extractor and the near-duplicate index (whose MinHash settings
+    make the signatures) of a grouper with ``params``; also what
+    :mod:`.distributed` workers use, so their features are the grouper's own."""
+    dups = NearDuplicateIndex(params.dup_threshold, params.num_perm, capacity=params.dup_capacity)
+    return FeatureExtractor(params.features), dups
+
+
 class StoryGrouper:
     """Groups a stream of articles into stories, one article at a time.
 
@@ -124,11 +133,8 @@ class StoryGrouper:
             raise TypeError(f"unexpected options with params: {sorted(options)}")
         self.params = params
         self._window = timedelta(days=params.window_days)
-        self._extractor = FeatureExtractor(params.features)
+        self._extractor, self._dups = extraction_tools(params)
         self._index = StoryIndex(params.features.n_buckets, params.index)
-        self._dups = NearDuplicateIndex(
-            params.dup_threshold, params.num_perm, capacity=params.dup_capacity
-        )
         # Per article, in input order.
         self._ids: list[str] = []
         self._sources: list[str] = []
@@ -153,11 +159,35 @@ class StoryGrouper:
 
         An id seen before is not added again: its current story is returned.
         """
-        known = self._position.get(article.id)
-        if known is not None:
-            log.warning("article %r was already added; ignoring the repeat", article.id)
-            story = self._story[known]
-            return None if story < 0 else self._story_id(self._root(story))
+        if article.id in self._position:
+            return self._repeat(article.id)
+        features = self._extractor.extract(article)
+        minhash = self._dups.signature(features.shingles) if features is not None else None
+        return self._assign(article, features, minhash)
+
+    def add_extracted(
+        self, article: Article, features: ArticleFeatures | None, signature: np.ndarray | None
+    ) -> str | None:
+        """:meth:`add` with the article's features and MinHash values computed
+        elsewhere (by :func:`extract_features`, on another process or machine).
+
+        Extraction is a pure function of the article and the settings, so this
+        assigns exactly as :meth:`add` would; only the assignment, which
+        depends on every earlier article, has to run here, in input order.
+        """
+        if article.id in self._position:
+            return self._repeat(article.id)
+        minhash = self._dups.from_values(signature) if signature is not None else None
+        return self._assign(article, features, minhash)
+
+    def _repeat(self, article_id: str) -> str | None:
+        log.warning("article %r was already added; ignoring the repeat", article_id)
+        story = self._story[self._position[article_id]]
+        return None if story < 0 else self._story_id(self._root(story))
+
+    def _assign(
+        self, article: Article, features: ArticleFeatures | None, minhash: MinHash | None
+    ) -> str | None:
         number = len(self._ids)
         self._position[article.id] = number
         self._ids.append(article.id)
@@ -165,7 +195,6 @@ class StoryGrouper:
         self._dates.append(article.published)
         self._cache = None
 
-        features = self._extractor.extract(article)
         if features is None:
             self._headlines.append("")
             self._titled.append(0)
@@ -178,7 +207,6 @@ class StoryGrouper:
         index = self._index
         index.observe(features.terms)
         query = index.vector(features.terms, features.weights)
-        minhash = self._dups.signature(features.shingles)
         original = self._dups.find(minhash) if minhash is not None else None
         if original is not None:
             story = self._root(self._story[original[0]])

@@ -63,6 +63,18 @@ class NearDuplicateIndex:
         minhash.update_batch(shingles)
         return minhash
 
+    def from_values(self, values: np.ndarray) -> MinHash:
+        """The MinHash whose signature is ``values`` (from :meth:`signature` in
+        another process, or from a saved state)."""
+        return MinHash(
+            self.num_perm,
+            seed=self.seed,
+            hashfunc=_identity,
+            hashvalues=values,
+            permutations=self._permutations,
+            scheme=_SCHEME,
+        )
+
     def find(self, minhash: MinHash) -> tuple[int, float] | None:
         """The indexed original most resembling ``minhash`` and the estimated
         resemblance, if it reaches the threshold.
@@ -99,12 +111,4 @@ class NearDuplicateIndex:
     def restore(self, keys: np.ndarray, signatures: np.ndarray) -> None:
         """Re-insert saved originals (in their order) into an empty index."""
         for key, values in zip(keys.tolist(), signatures, strict=True):
-            minhash = MinHash(
-                self.num_perm,
-                seed=self.seed,
-                hashfunc=_identity,
-                hashvalues=values,
-                permutations=self._permutations,
-                scheme=_SCHEME,
-            )
-            self.insert(int(key), minhash)
+            self.insert(int(key), self.from_values(values))
