@@ -150,6 +150,43 @@ def test_different_names_sharing_initials_stay_apart() -> None:
 # ---------------------------------------------------------------- spellings
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "slip"),
+    [
+        # One source's slip in a name: one entity, reported as a variant.
+        ("Lindsey Graham", "Lindsay Graham", True),
+        ("Rene Pasztor", "Rene Pastzor", True),
+        ("Jonathan Magwood", "Jonathon Magwood", True),
+        ("Fayez Zeidan", "Fayez Zaidan", True),
+        ("Hans Carlsson", "Hand Carlsson", True),
+        ("Sahlgrenska Hospital", "Salgrenska Hospital", True),
+        # Clipped forms, conventions, other people and known names: no slip.
+        ("Steve Hansen", "Steven Hansen", False),
+        ("Dolby Theatre", "Dolby Theater", False),
+        ("Mark Smith", "Mary Smith", False),
+        ("Jonathan Stoffel", "Erin Stoffel", False),
+        ("North America", "North Africa", False),
+        ("Senate Democrats", "Senate Democratic", False),
+        ("Osama bin Laden", "Osama bin Ladin", False),
+    ],
+)
+def test_one_word_spelt_differently_by_another_source(first, second, slip) -> None:
+    index = find_entities(
+        story(f"Police said {first} was at the scene.", f"Police said {second} was at the scene.")
+    )
+    if slip:
+        assert entity(index, second) is entity(index, first)
+        (variant,) = index.variants
+        assert {name for name, _, _ in variant.names} == {first, second}
+    else:
+        assert not index.variants
+
+
+def test_a_name_spelt_two_ways_in_one_article_is_no_slip() -> None:
+    index = find_entities(story("Lindsey Graham spoke. Later Lindsay Graham left.", "Nobody else."))
+    assert not index.variants
+
+
 def test_doubled_letters_are_one_spelling() -> None:
     index = find_entities(
         story("Rebels shelled Saraqib on Friday.", "Residents fled Sarraqib overnight.")

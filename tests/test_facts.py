@@ -224,3 +224,27 @@ def test_cli_facts_only(capsys, example_dir):
 def test_readme_shows_the_fact_map_of_the_example():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert "## Where sources differ" in readme and "2,500" in readme
+
+
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        ("Sen. Lindsey Graham said the hearing would go ahead.",
+         "Sen. Lindsay Graham said the hearing would go ahead on Monday.", True),
+        ("Judge Jeffrey Minehart dismissed the charges.",
+         "Judge Jeffery Minehart dismissed the charges on Tuesday.", True),
+        # Sergey and Sergei are both first names: a transliteration, not a slip.
+        ("Foreign Minister Sergey Lavrov said talks would go on.",
+         "Foreign Minister Sergei Lavrov said talks would go on.", False),
+        ("Steve Hansen, the coach, said the team was ready.",
+         "Steven Hansen, the coach, said the team was ready.", False),
+    ],
+)  # fmt: skip
+def test_a_name_misspelt_by_one_source_is_a_name_conflict(first, second, conflict):
+    facts = facts_of(first + " " + FILLER, second)
+    names = [c for c in facts.conflicts if c.kind == "name"]
+    if conflict:
+        [found] = names
+        assert {c.source for c in found.claims} == {1, 2}
+    else:
+        assert not names

@@ -400,6 +400,45 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(c in rest for c in short[1:])
 
 
+# Spellings that differ by national convention, not by mistake: Theatre/Theater,
+# Labour/Labor, Organisation/Organization.
+_CONVENTIONS = (("re", "er"), ("our", "or"), ("ise", "ize"), ("isation", "ization"))
+
+
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether at most ``limit`` insertions, deletions or substitutions turn ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def _misspelling(x: str, y: str) -> bool:
+    """Whether two words of a name look like one spelt two ways by mistake ('Lindsey' and
+    'Lindsay', 'Pasztor' and 'Pastzor', 'Zeidan' and 'Zaidan'), not two words: same first
+    letter, one or two edits apart (one for short words), neither a clipped form of the
+    other ('Steve', 'Oscars'), nor two first names in their own right ('Mark', 'Mary')."""
+    a, b = x.lower(), y.lower()
+    if a == b or a[0] != b[0] or min(len(a), len(b)) < 4 or a.startswith(b) or b.startswith(a):
+        return False
+    if not (a.isalpha() or "-" in a) or not (b.isalpha() or "-" in b):
+        return False
+    for one, other in _CONVENTIONS:
+        for p, q in ((one, other), (other, one)):
+            if a.endswith(p) and b.endswith(q) and a[: -len(p)] == b[: -len(q)]:
+                return False
+    if x in _FIRST_NAMES and y in _FIRST_NAMES:
+        return False
+    return _within_edits(a, b, 1 if min(len(a), len(b)) < 7 else 2)
+
+
 def _abbreviation_of(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two names equal but for one word that abbreviates the other."""
     if len(a) != len(b):
@@ -1430,6 +1469,7 @@ class _Story:
         for first, second in self.pairs:
             self._pair(first, second)
         self._merge_variants()
+        self._merge_misspellings()
         self._merge_acronyms()
         self._merge_prefixed()
         self._merge_surnames()
@@ -1499,6 +1539,30 @@ class _Story:
                 if _abbreviation_of(a.words, b.words):
                     self.uf.union(a.text, b.text)
                 elif self._variant(a, b):
+                    self.uf.union(a.text, b.text)
+                    self.variants[a.text].add(b.text)
+                    self.variants[b.text].add(a.text)
+
+    def _merge_misspellings(self) -> None:
+        """Names of several words equal but for one word spelt a little differently, each
+        used by other articles ('Lindsey Graham', 'Lindsay Graham'): one entity, and a
+        slip of one source worth showing. Names the gazetteer knows are left alone
+        ('North America', 'North Africa')."""
+        by_rest: dict[tuple[str, ...], list[tuple[_Surface, str]]] = defaultdict(list)
+        for surface in self._multiword():
+            words = surface.words
+            if len(words) > 5 or self._gazetteer_root(surface.text):
+                continue
+            for i, word in enumerate(words):
+                if len(word) >= 4 and word not in _CONNECTORS and not _is_acronym(word):
+                    by_rest[(str(i), *words[:i], *words[i + 1 :])].append((surface, word))
+        for members in by_rest.values():
+            for k, (a, x) in enumerate(members):
+                for b, y in members[k + 1 :]:
+                    if a.articles & b.articles or self.uf.find(a.text) == self.uf.find(b.text):
+                        continue
+                    if self.in_gazetteer(x) or self.in_gazetteer(y) or not _misspelling(x, y):
+                        continue
                     self.uf.union(a.text, b.text)
                     self.variants[a.text].add(b.text)
                     self.variants[b.text].add(a.text)

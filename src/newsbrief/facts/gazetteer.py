@@ -73,6 +73,23 @@ ALIAS_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ),
     ),
     ("Hezbollah", "organisation", ("Hizbollah", "Hizballah", "Hizbullah", "Hezbullah")),
+    # Transliterations outlets keep to by house style: aliases, not one source's slip.
+    (
+        "Osama bin Laden",
+        "person",
+        (
+            "Usama bin Laden", "Osama bin Ladin", "Usama bin Ladin", "Bin Laden", "bin Laden",
+            "Bin Ladin", "bin Ladin",
+        ),
+    ),
+    (
+        "Muammar Gaddafi",
+        "person",
+        (
+            "Moammar Gadhafi", "Muammar Gadhafi", "Muammar al-Gaddafi", "Muammar Qaddafi",
+            "Moammar Qaddafi", "Gaddafi", "Gadhafi", "Qaddafi", "Kadhafi",
+        ),
+    ),
     ("Taliban", "organisation", ("Taleban",)),
     ("Hamas", "organisation", ()),
     ("Kurdistan Workers' Party", "organisation", ("PKK", "Kurdistan Workers Party")),
