@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
@@ -44,6 +46,8 @@ _ESTIMATE = re.compile(
     r"\b(?:estimat\w*|believed|thought to|reportedly|according to|is said to|are said to)\b",
     re.IGNORECASE,
 )
+_ESTIMATE_STARTS = ("estimat", "believed", "thought to", "reportedly", "according to",
+                    "is said to", "are said to")  # fmt: skip
 #: Days, months and years named in a sentence: figures of different times do not clash.
 _WHEN_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
@@ -63,9 +67,22 @@ def quantity_candidates(story: Story, space: SentenceSpace) -> np.ndarray:
         return np.zeros(n, dtype=bool)
     # echo is float32: a hair of slack so that no pair at the threshold is lost.
     near = (space.echo >= min(SAME_CLAIM, SAME_GENERIC_CLAIM) - 1e-4).any(axis=1)
-    for row in np.flatnonzero(~near).tolist():
-        if _ESTIMATE.search(story.sentences[row].text):
-            near[row] = True
+    rows = np.flatnonzero(~near).tolist()
+    # The estimate words of the other sentences, by substring search over their
+    # joined text: far cheaper than a case-blind pattern run on each sentence.
+    texts = [story.sentences[row].text for row in rows]
+    lower = "\n".join(texts).lower()
+    if len(lower) != sum(len(t) + 1 for t in texts) - 1:  # lowercasing moved characters
+        near[[row for row, text in zip(rows, texts, strict=True) if _ESTIMATE.search(text)]] = True
+        return near
+    starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+    for word in _ESTIMATE_STARTS:
+        at = lower.find(word)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if _ESTIMATE.match(lower, at):
+                near[rows[k]] = True
+            at = lower.find(word, at + 1)
     return near
 
 

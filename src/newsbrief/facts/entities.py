@@ -1548,20 +1548,32 @@ class _Story:
         used by other articles ('Lindsey Graham', 'Lindsay Graham'): one entity, and a
         slip of one source worth showing. Names the gazetteer knows are left alone
         ('North America', 'North Africa')."""
-        by_rest: dict[tuple[str, ...], list[tuple[_Surface, str]]] = defaultdict(list)
+        # Two such names share their first word or their last: grouping by both ends
+        # pairs them without an index entry per word.
+        by_end: dict[tuple[int, bool, str], list[_Surface]] = defaultdict(list)
         for surface in self._multiword():
             words = surface.words
-            if len(words) > 5 or self._gazetteer_root(surface.text):
-                continue
-            for i, word in enumerate(words):
-                if len(word) >= 4 and word not in _CONNECTORS and not _is_acronym(word):
-                    by_rest[(str(i), *words[:i], *words[i + 1 :])].append((surface, word))
-        for members in by_rest.values():
-            for k, (a, x) in enumerate(members):
-                for b, y in members[k + 1 :]:
-                    if a.articles & b.articles or self.uf.find(a.text) == self.uf.find(b.text):
+            if len(words) <= 5:
+                by_end[(len(words), True, words[0])].append(surface)
+                by_end[(len(words), False, words[-1])].append(surface)
+        seen: set[tuple[str, str]] = set()
+        for members in by_end.values():
+            for k, a in enumerate(members):
+                for b in members[k + 1 :]:
+                    if a.articles & b.articles or (a.text, b.text) in seen:
                         continue
-                    if self.in_gazetteer(x) or self.in_gazetteer(y) or not _misspelling(x, y):
+                    seen.add((a.text, b.text))
+                    diff = [(x, y) for x, y in zip(a.words, b.words, strict=True) if x != y]
+                    if len(diff) != 1:
+                        continue
+                    x, y = diff[0]
+                    if x in _CONNECTORS or y in _CONNECTORS or _is_acronym(x) or _is_acronym(y):
+                        continue
+                    if not _misspelling(x, y) or self.uf.find(a.text) == self.uf.find(b.text):
+                        continue
+                    if self._gazetteer_root(a.text) or self._gazetteer_root(b.text):
+                        continue
+                    if self.in_gazetteer(x) or self.in_gazetteer(y):
                         continue
                     self.uf.union(a.text, b.text)
                     self.variants[a.text].add(b.text)
