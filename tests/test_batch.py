@@ -8,6 +8,7 @@ real stories (../shared) to be meaningful.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -427,43 +428,93 @@ def _start(args, out: Path) -> subprocess.Popen:
 
 
 def _wait_for_first_record(proc: subprocess.Popen, out: Path) -> None:
+    _wait_until(proc, lambda: out.exists() and out.stat().st_size > 0, "wrote no record")
+
+
+def _wait_for_pool(proc: subprocess.Popen) -> None:
+    """Until the batch has forked its two pool workers (which may not have run
+    their initializer yet: the moment a Ctrl-C used to kill them)."""
+    _wait_until(proc, lambda: len(_children(proc.pid)) >= 2, "started no pool workers")
+
+
+def _wait_until(proc: subprocess.Popen, condition, what: str) -> None:
+    """Poll ``condition`` while the batch runs; the deadline is only a safety
+    net for a hung batch (a loaded 2-core CI machine takes seconds, not minutes)."""
     deadline = time.monotonic() + 120
-    while (not out.exists() or out.stat().st_size == 0) and proc.poll() is None:
+    while not condition():
+        if proc.poll() is not None:
+            pytest.fail(f"the batch ended (exit {proc.returncode}) and {what}: {_stderr(proc)}")
         if time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("the batch wrote nothing in 120 s")
-        time.sleep(0.02)
+            _kill_group(proc)
+            pytest.fail(f"the batch {what} in 120 s")
+        time.sleep(0.005)
 
 
-@pytest.fixture
-def big_input(tmp_path) -> tuple[Path, Path]:
-    """1,200 lines, and OUT of a clean run of them."""
+def _kill_group(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate()
+
+
+def _stderr(proc: subprocess.Popen) -> str:
+    return proc.communicate()[1][-2000:]
+
+
+@pytest.fixture(scope="module")
+def big_input(tmp_path_factory) -> tuple[Path, Path]:
+    """1,200 lines, and OUT of a clean run of them (made once: tests only read them)."""
+    tmp_path = tmp_path_factory.mktemp("big")
     path = write_input(tmp_path / "big.jsonl", copies=100)
     clean = tmp_path / "big-clean.jsonl"
     run_batch(path, clean, workers=2)
     return path, clean
 
 
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
-def test_interrupted_run_then_rerun_completes_without_duplicates(tmp_path, big_input, how):
+@pytest.mark.parametrize(
+    ("how", "when"),
+    [
+        (signal.SIGKILL, "first record"),
+        (signal.SIGINT, "first record"),
+        (signal.SIGTERM, "first record"),
+        # Ctrl-C while the pool starts: a worker forked but not yet initialized
+        # used to die with a traceback, and the parent could lose the Ctrl-C
+        # in its fork handlers and run on to the end.
+        (signal.SIGINT, "pool started"),
+    ],
+    ids=["kill-9", "ctrl-c", "sigterm", "ctrl-c-at-start"],
+)
+def test_interrupted_run_then_rerun_completes_without_duplicates(tmp_path, big_input, how, when):
     path, clean = big_input
     out = tmp_path / "interrupted.jsonl"
     args = [str(path), "--out", str(out), "--workers", "2"]
     proc = _start(args, out)
-    _wait_for_first_record(proc, out)
+    if when == "pool started":
+        _wait_for_pool(proc)
+    else:
+        _wait_for_first_record(proc, out)
     os.killpg(proc.pid, how)
-    _, err = proc.communicate(timeout=120)
-    if how == signal.SIGINT and proc.returncode != 1:  # 1: it had finished already
-        assert proc.returncode == 130
-        last = err.splitlines()[-1]
-        assert last.startswith("newsbrief: interrupted") and "rerun" in last
-        assert "Traceback" not in err
-    partial = records(out) if out.read_bytes().endswith(b"\n") else None
+    try:
+        _, err = proc.communicate(timeout=120)  # seconds normally; a safety net
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        pytest.fail(f"the batch did not end within 120 s of signal {how!r}")
+    if how != signal.SIGKILL:
+        assert "Traceback" not in err, err
+        if proc.returncode == 1:  # it had finished already: then OUT is complete
+            assert out.read_bytes() == clean.read_bytes(), "the signal was lost"
+        else:
+            assert proc.returncode == 130, err
+            last = err.splitlines()[-1]
+            assert last.startswith("newsbrief: interrupted") and "rerun" in last
+    partial = records(out) if out.exists() and out.read_bytes().endswith(b"\n") else None
     if partial is not None:
         numbers = [r["line"] for r in partial]
         assert len(numbers) == len(set(numbers))
     rerun = subprocess.run(
-        [sys.executable, "-m", "newsbrief", "batch", *args], capture_output=True, text=True
+        [sys.executable, "-m", "newsbrief", "batch", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,  # a safety net: a hung rerun fails instead of stalling CI
     )
     assert rerun.returncode == 1  # the malformed and boilerplate stories failed
     assert out.read_bytes() == clean.read_bytes()

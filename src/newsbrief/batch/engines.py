@@ -66,12 +66,25 @@ def failure_message(exc: BaseException) -> str:
     return f"internal error: {type(exc).__name__}: {exc}"
 
 
+#: Signals a pool worker must not take as the batch process does (see :func:`_init_worker`).
+_WORKER_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
 def _init_worker() -> None:
     """Workers leave Ctrl-C to the parent, which writes what is finished and
     stops them (otherwise every worker would print its own traceback), and end
     when the parent does: a pool worker whose parent was killed (kill -9, the
-    OOM killer) would otherwise wait on its task queue for ever."""
+    OOM killer) would otherwise wait on its task queue for ever. A SIGTERM kills
+    a worker outright (the parent's handler, inherited through fork, would turn
+    it into a traceback); the pool replaces a worker killed alone.
+
+    Both signals arrive blocked (see :func:`_forking`) and are unblocked only
+    once their handling is settled, so one sent to the process group while
+    the worker was starting is ignored (SIGINT) or ends it quietly (SIGTERM)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _WORKER_SIGNALS)
     parent = os.getppid()
 
     def watch() -> None:
@@ -80,6 +93,28 @@ def _init_worker() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="newsbrief-parent-watch", daemon=True).start()
+
+
+@contextmanager
+def _forking() -> Iterator[None]:
+    """Block SIGINT and SIGTERM in this thread while it may fork pool workers
+    (the pool forks them when work is submitted).
+
+    A forked child starts with its parent's signal handlers, so a Ctrl-C that
+    reaches the process group after a fork but before the child's initializer
+    ran would kill the child with a traceback. Blocked here, the signals are
+    blocked in the child from its first instruction until :func:`_init_worker`
+    has set them up; in this process they are only delayed until the submit
+    is done.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _WORKER_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextmanager
@@ -139,7 +174,8 @@ class LocalEngine:
 
     def _start(self, task: _Task) -> None:
         task.generation = self._generation
-        task.future = self._pool.submit(self._work, task.line, task.raw, self._words)
+        with _forking():
+            task.future = self._pool.submit(self._work, task.line, task.raw, self._words)
 
     def ready(self, handle: _Task) -> bool:
         return handle.isolate or (handle.future is not None and handle.future.done())
@@ -196,7 +232,9 @@ class LocalEngine:
     def _run_alone(self, task: _Task) -> str:
         with self._new_pool(1) as pool:
             try:
-                return pool.submit(self._work, task.line, task.raw, self._words).result()
+                with _forking():
+                    future = pool.submit(self._work, task.line, task.raw, self._words)
+                return future.result()
             except BrokenProcessPool:
                 return error_record(task.line, story_id_of(task.raw, task.line), WORKER_DIED)
             except Exception as exc:
@@ -215,7 +253,9 @@ class _Chunk:
     lines: list[tuple[int, bytes]]
     future: Any = None
     records: list[str] | None = None
-    singles: list[Any] | None = None  # per-line futures, after the chunk's worker died
+    #: Per-line futures once the chunk's worker died, each submitted when the
+    #: runner asks for its line (see :meth:`DaskEngine.result`).
+    singles: list[Any] | None = None
 
 
 class DaskCluster:
@@ -332,7 +372,10 @@ class DaskEngine:
     Lines go in chunks of ``chunk`` (see :class:`_Chunk`). Dask moves the task
     of a worker that dies to another worker; a chunk that keeps killing workers
     comes back as ``KilledWorker`` and its lines are sent again one per task,
-    so that only the story that kills workers is recorded as failed.
+    so that only the story that kills workers is recorded as failed. Those
+    tasks go one at a time, as the runner asks for their lines: sent together,
+    Dask could queue an innocent story on the worker that a guilty one kills,
+    and blame it too.
     """
 
     def __init__(
@@ -375,7 +418,8 @@ class DaskEngine:
         if chunk.records is not None:
             return True
         if chunk.singles is not None:
-            return chunk.singles[index].done()
+            single = chunk.singles[index]
+            return single is not None and single.done()
         return chunk.future is not None and chunk.future.done()
 
     def result(self, handle: tuple[_Chunk, int]) -> str:
@@ -389,10 +433,7 @@ class DaskEngine:
                 chunk.records = chunk.future.result()
             except KilledWorker:
                 log.warning("a Dask worker died on a chunk of stories; retrying them one by one")
-                chunk.singles = [
-                    self._client.submit(self._work, n, raw, self._words, pure=False, retries=1)
-                    for n, raw in chunk.lines
-                ]
+                chunk.singles = [None] * len(chunk.lines)
             except (CancelledError, OSError) as exc:
                 raise NewsbriefError(
                     f"lost the Dask cluster ({type(exc).__name__}: {exc})"
@@ -414,8 +455,12 @@ class DaskEngine:
         from distributed import KilledWorker
 
         assert chunk.singles is not None
-        future = chunk.singles[index]
         n, raw = chunk.lines[index]
+        future = chunk.singles[index]
+        if future is None:
+            future = chunk.singles[index] = self._client.submit(
+                self._work, n, raw, self._words, pure=False, retries=1
+            )
         try:
             return future.result()
         except KilledWorker:
@@ -438,7 +483,9 @@ class DaskEngine:
             if chunk.records is not None:
                 return chunk.records[index]
             future = chunk.singles[index]
-            return future.result(timeout=5) if future.status == "finished" else None
+            if future is None or future.status != "finished":
+                return None
+            return future.result(timeout=5)
         except Exception:
             return None
 
