@@ -13,8 +13,15 @@
    process's peak memory (``resource.getrusage``). The synthetic articles are
    made on the fly, so they never all sit in memory; the time of making them
    alone is measured separately and subtracted.
+3. Dask. ``--dask-size`` synthetic articles (default 20,000, made up front)
+   are grouped locally and with ``add_many_dask`` on a LocalCluster of
+   ``--dask-workers`` worker processes (default 2); the table gives both rates,
+   the CPU seconds of the client and of the workers (what the rate would be
+   with enough cores), and the agreement of the two groupings (ARI and B-cubed
+   of one against the other; identical by design).
 
 Usage: python benchmarks/bench_stories.py [--size N] [--seed S] [--threshold T]
+                                          [--dask-size N] [--dask-workers W]
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import resource
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -36,7 +44,7 @@ QUALITY_SETS = ("multinews_val", "duc2003_task2")
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsbrief.model import Article  # noqa: E402
-from newsbrief.stories import StoryGrouper, adjusted_rand, bcubed  # noqa: E402
+from newsbrief.stories import StoryGrouper, add_many_dask, adjusted_rand, bcubed  # noqa: E402
 
 #: How the scale set is made from real articles (printed with the results).
 SENTENCE_DROP = 0.25
@@ -201,12 +209,107 @@ def scale(size: int, seed: int, threshold: float | None) -> dict:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class DaskRun:
+    articles: int
+    workers: int
+    local_seconds: float
+    local_cpu: float
+    start_seconds: float
+    dask_seconds: float
+    client_cpu: float
+    worker_cpu: float
+    identical: bool
+    ari: float
+    bcubed_f1: float
+
+
+def dask_compare(size: int, seed: int, workers: int, threshold: float | None) -> DaskRun | None:
+    """Group the same synthetic articles locally and on a Dask LocalCluster."""
+    from newsbrief.batch.engines import DaskCluster
+    from newsbrief.errors import NewsbriefError
+
+    rows = [row for name in QUALITY_SETS for row in load(name)]
+    articles = list(synthetic(rows, size, seed + 1, {}))
+    options = {} if threshold is None else {"threshold": threshold}
+    local = StoryGrouper(**options)
+    start, cpu = time.perf_counter(), time.process_time()
+    local.add_many(articles)
+    local.refine()
+    local_grouping = local.grouping()
+    local_seconds, local_cpu = time.perf_counter() - start, time.process_time() - cpu
+    start = time.perf_counter()
+    try:
+        cluster = DaskCluster(workers, saturation=None)
+    except NewsbriefError as exc:
+        print(f"(no Dask measurement: {exc})", file=sys.stderr)
+        return None
+    with cluster:
+        start_seconds = time.perf_counter() - start
+        before = sum(cluster.client.run(time.process_time).values())
+        grouper = StoryGrouper(**options)
+        start, cpu = time.perf_counter(), time.process_time()
+        add_many_dask(grouper, articles, client=cluster.client)
+        grouper.refine()
+        grouping = grouper.grouping()
+        dask_seconds, client_cpu = time.perf_counter() - start, time.process_time() - cpu
+        worker_cpu = sum(cluster.client.run(time.process_time).values()) - before
+    pred, reference = grouping.assignment(), local_grouping.assignment()
+    return DaskRun(
+        articles=size,
+        workers=workers,
+        local_seconds=local_seconds,
+        local_cpu=local_cpu,
+        start_seconds=start_seconds,
+        dask_seconds=dask_seconds,
+        client_cpu=client_cpu,
+        worker_cpu=worker_cpu,
+        identical=grouping == local_grouping,
+        ari=adjusted_rand(pred, reference),
+        bcubed_f1=bcubed(pred, reference)[2],
+    )
+
+
+def print_dask(run: DaskRun) -> None:
+    n = run.articles
+    bound = n / max(run.client_cpu, run.worker_cpu / run.workers)
+    print(
+        "| engine | workers | wall s | articles/s | client CPU s | worker CPU s "
+        "| articles per CPU-s (all processes) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"| local | 1 | {run.local_seconds:.1f} | {n / run.local_seconds:,.0f} "
+        f"| {run.local_cpu:.1f} | | {n / run.local_cpu:,.0f} |"
+    )
+    print(
+        f"| dask | {run.workers} | {run.dask_seconds:.1f} | {n / run.dask_seconds:,.0f} "
+        f"| {run.client_cpu:.1f} | {run.worker_cpu:.1f} "
+        f"| {n / (run.client_cpu + run.worker_cpu):,.0f} |"
+    )
+    print()
+    print(
+        f"Dask: {n:,} synthetic articles (made as above, seed + 1), grouped and refined; "
+        f"speed-up {run.local_seconds / run.dask_seconds:.2f}x by the clock on this machine "
+        f"(LocalCluster start-up, {run.start_seconds:.1f} s, not counted; the client and "
+        f"{run.workers} workers share the machine's cores). Client CPU per article "
+        f"{1000 * run.client_cpu / n:.3f} ms (assignment in input order, which bounds the "
+        f"rate at {n / run.client_cpu:,.0f} articles/s), worker CPU per article "
+        f"{1000 * run.worker_cpu / n:.3f} ms: with a core for each process, "
+        f"{run.workers} workers would group {bound:,.0f} articles/s. Agreement with the "
+        f"local grouping: {'identical' if run.identical else 'NOT identical'} "
+        f"(ARI {run.ari:.4f}, B-cubed F1 {run.bcubed_f1:.4f})."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000, help="synthetic articles (0: none)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--threshold", type=float, default=None, help="override the default")
     parser.add_argument("--repeats", type=int, default=5, help="shuffles per quality set")
+    parser.add_argument("--dask-size", type=int, default=20_000, help="articles (0: no Dask)")
+    parser.add_argument("--dask-workers", type=int, default=2)
     args = parser.parse_args(argv)
 
     if not all((DATA / f"{name}.jsonl").exists() for name in QUALITY_SETS):
@@ -217,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     big = scale(args.size, args.seed, args.threshold) if args.size > 0 else None
     if big:
         results.append(big)
+    dask_run = None
+    if args.dask_size > 0:
+        dask_run = dask_compare(args.dask_size, args.seed, args.dask_workers, args.threshold)
 
     print(
         "| set | articles | unassigned | gold stories | stories | near-dups "
@@ -252,7 +358,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.seed}..{args.seed + args.repeats - 1}; scores are means, 'F1 min' the worst "
         "shuffle); no titles or dates; unassigned articles are left out of the scores."
     )
-    return 0
+    if dask_run is not None:
+        print()
+        print_dask(dask_run)
+    return 0 if dask_run is None or dask_run.identical else 1
 
 
 if __name__ == "__main__":
