@@ -66,7 +66,8 @@ def wait_until_briefed(base: str, timeout: float = 120.0) -> dict:
 
     def settled():
         health = httpx.get(f"{base}/health").json()
-        return health if health["stories"] and health["stale_briefs"] == 0 else None
+        done = health["articles_to_group"] == 0 and health["stale_briefs"] == 0
+        return health if health["stories"] and done else None
 
     return wait_for(settled, timeout)
 

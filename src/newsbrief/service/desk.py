@@ -69,6 +69,11 @@ class Desk:
                 return grouper, last
         return StoryGrouper(), 0
 
+    @property
+    def last_grouped(self) -> int:
+        """The number of the last article in the grouping."""
+        return self._last
+
     # -- the thread -----------------------------------------------------------
 
     def start(self) -> None:

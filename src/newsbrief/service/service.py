@@ -62,6 +62,7 @@ class Service:
             "version": __version__,
             "articles": self.store.article_count(),
             "stories": self.store.story_count(),
+            "articles_to_group": self.store.article_count(after=self.desk.last_grouped),
             "stale_briefs": len(self.store.stale_stories(limit=10_000)),
             "feeds": len(self.store.feeds()),
             "desk_errors": self.desk.errors,

@@ -301,8 +301,10 @@ class Store:
             )
             return int(cursor.lastrowid), True
 
-    def article_count(self) -> int:
-        return self._connect().execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    def article_count(self, after: int = 0) -> int:
+        """How many articles are stored (after the given number)."""
+        query = "SELECT COUNT(*) FROM articles WHERE id > ?"
+        return self._connect().execute(query, (after,)).fetchone()[0]
 
     def articles_after(self, number: int, limit: int = 1000) -> list[StoredArticle]:
         """Articles in the order they were stored, from just after ``number``."""
