@@ -126,16 +126,34 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _BOUND_BEFORE = re.compile(rf"\b(?P<bound>{_BOUND_WORDS})\s+(?:us\$|\$|€|£)?$", re.IGNORECASE)
-_DIGIT_ANCHOR = re.compile(r"(?<![\w.,/:-])\d")
+# The digit first and the look behind it after: a pattern that opens with a
+# character class lets the engine skip to the digits, one that opens with a
+# lookbehind is tried at every position.
+_DIGIT_ANCHOR = re.compile(r"\d(?<![\w.,/:-]\d)")
 #: First words of number words and vague amounts: a sentence without any has no worded number.
 _ANCHOR_WORDS = frozenset(
     w.split()[1] if w.split()[0] in {"a", "one"} else w.split()[0]
     for w in (*_WORD_NUMBERS, *_VAGUE, *_TENS)
 )
+
+
+def _trie(words: frozenset[str]) -> str:
+    """An alternation of ``words`` as a trie ('t(?:en|hree|wo)'): the engine reads a
+    letter once instead of trying every word that starts with it. Only whole words
+    are matched, so which word of a prefix pair comes first makes no difference."""
+    heads: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            heads.setdefault(word[0], set()).add(word[1:])
+    if not heads:
+        return ""
+    alternatives = [re.escape(h) + _trie(frozenset(rest)) for h, rest in sorted(heads.items())]
+    pattern = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{pattern})?" if "" in words else pattern
+
+
 # Lower-case words, no flags: much cheaper than a case-insensitive search.
-_WORD_ANCHOR = re.compile(
-    r"\b(?:" + "|".join(sorted(_ANCHOR_WORDS, key=len, reverse=True)) + r")\b"
-)
+_WORD_ANCHOR = re.compile(r"\b" + _trie(_ANCHOR_WORDS) + r"\b")
 _OWNER_BEFORE = re.compile(
     r"(?:\b(?:its|their|his|her|our|my|your|whose)|['’]s|\bof\s+(?:the|its|their))\s+$",
     re.IGNORECASE,
