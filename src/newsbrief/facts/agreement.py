@@ -33,16 +33,15 @@ class SentenceGroup:
 
 def quotable(story: Story, space: SentenceSpace, min_words: int = 6, max_words: int = 60):
     """Sentences fit to be shown as a fact: complete, neither fragments nor walls of text."""
-    return np.fromiter(
-        (
-            min_words <= space.lengths[row] <= max_words
-            and bool(_FULL_SENTENCE.search(s.text))
-            and not s.text[:1].islower()
-            for row, s in enumerate(story.sentences)
-        ),
-        dtype=bool,
-        count=len(story.sentences),
-    )
+    # The length, one array operation, rules out many rows before any text is read.
+    lengths = np.asarray(space.lengths)
+    fit = (lengths >= min_words) & (lengths <= max_words)
+    sentences = story.sentences
+    for row in np.flatnonzero(fit).tolist():
+        text = sentences[row].text
+        if text[:1].islower() or _FULL_SENTENCE.search(text) is None:
+            fit[row] = False
+    return fit
 
 
 def group_facts(
@@ -58,26 +57,26 @@ def group_facts(
         return []
     strength = space.echo.sum(axis=1)
     order = seeds[np.lexsort((-strength[seeds], -support[seeds]))]
-    articles = space.article_of(np.arange(n))
-    used = np.zeros(n, dtype=bool)
+    articles = space.article_of(np.arange(n)).tolist()
+    # Quotable and not yet in a fact. The seed's own article need not be masked:
+    # its rows are skipped below as an article already taken.
+    free = fit.copy()
     groups = []
-    for seed in order:
-        if used[seed]:
+    for seed in order.tolist():
+        if not free[seed]:
             continue
-        sims = space.similar_to(int(seed))
-        candidates = np.flatnonzero(
-            (sims >= threshold) & ~used & fit & (articles != articles[seed])
-        )
-        rows = [int(seed)]
-        taken = {int(articles[seed])}
-        for row in candidates[np.argsort(-sims[candidates], kind="stable")]:
-            article = int(articles[row])
+        sims = space.similar_to(seed)
+        candidates = np.flatnonzero((sims >= threshold) & free)
+        rows = [seed]
+        taken = {articles[seed]}
+        for row in candidates[np.argsort(-sims[candidates], kind="stable")].tolist():
+            article = articles[row]
             if article not in taken:
                 taken.add(article)
-                rows.append(int(row))
+                rows.append(row)
         if len(rows) < 2:
             continue
-        used[rows] = True
+        free[rows] = False
         groups.append(
             SentenceGroup(
                 rows=tuple(rows),
