@@ -179,7 +179,7 @@ def test_dask_given_scheduler_same_bytes(tmp_path, batch_input, clean_out, capsy
     try:
         cluster = distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         )  # fmt: skip
     except Exception as exc:
         pytest.skip(f"distributed cannot start a LocalCluster on 127.0.0.1 here: {exc}")

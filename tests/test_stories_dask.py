@@ -52,6 +52,7 @@ def client():
         cluster = distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=False, host="127.0.0.1",
             protocol="tcp", dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # not 8787: may be taken
         )  # fmt: skip
     except Exception as exc:
         pytest.skip(f"distributed cannot start a LocalCluster on 127.0.0.1 here: {exc}")
