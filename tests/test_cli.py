@@ -223,6 +223,25 @@ def test_stories_state_dir_extends_the_grouping(capsys, tmp_path):
     assert len(second["stories"]) == len(first["stories"])
 
 
+def test_stories_on_dask_match_the_local_grouping(capsys, tmp_path, example_dir):
+    path = _feed(tmp_path)
+    inputs = [str(path), str(example_dir)]
+    assert main(["stories", *inputs, "--format", "json"]) == 0
+    local = capsys.readouterr().out
+    code = main(["stories", *inputs, "--format", "json", "--engine", "dask", "--workers", "2"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out == local
+    assert len(json.loads(out)["stories"]) == 3
+
+
+def test_stories_scheduler_needs_the_dask_engine(capsys, tmp_path):
+    path = _feed(tmp_path)
+    code = main(["stories", str(path), "--engine", "local", "--scheduler", "tcp://127.0.0.1:1"])
+    assert code == 1
+    assert capsys.readouterr().err.strip() == "newsbrief: error: --scheduler needs --engine dask"
+
+
 def test_digest_ranks_by_independent_sources(capsys, tmp_path):
     path = _feed(tmp_path)
     assert main(["digest", str(path), "--format", "json", "--words", "40"]) == 0

@@ -38,6 +38,21 @@ def _positive(value: str) -> int:
     return number
 
 
+def _engine_options(parser: argparse.ArgumentParser, local: str) -> None:
+    """--engine/--workers/--scheduler, the same for every command that can use Dask."""
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default=None,
+        help=f"{local}, or dask.distributed (default local; dask with --scheduler)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--workers", type=_positive, default=None,
+        help="worker processes (default: the CPUs available; with --scheduler: the cluster's)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--scheduler", metavar="tcp://HOST:PORT", help="a running Dask scheduler to use"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsbrief",
@@ -88,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     stories.add_argument("--state", metavar="DIR", help="keep and extend the grouping in DIR")
     stories.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    _engine_options(stories, "this process")
 
     digest = commands.add_parser(
         "digest",
@@ -116,17 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("input", metavar="INPUT.jsonl", help="JSON Lines, one story per line")
     batch.add_argument("--out", metavar="OUT.jsonl", required=True, help="results (appended)")
-    batch.add_argument(
-        "--engine", choices=("local", "dask"), default=None,
-        help="local process pool, or dask.distributed (default local; dask with --scheduler)",
-    )  # fmt: skip
-    batch.add_argument(
-        "--workers", type=_positive, default=None,
-        help="worker processes (default: the CPUs available; with --scheduler: the cluster's)",
-    )  # fmt: skip
-    batch.add_argument(
-        "--scheduler", metavar="tcp://HOST:PORT", help="a running Dask scheduler to use"
-    )
+    _engine_options(batch, "local process pool")
     batch.add_argument("--words", type=_positive, default=120, help="words per brief (120)")
     batch.add_argument("--progress", action="store_true", help="progress bar even if not a TTY")
     batch.add_argument(
@@ -379,7 +385,23 @@ def cmd_digest(args: argparse.Namespace) -> int:
 def _group(args: argparse.Namespace, articles: list[Article]):
     """Group the articles (into the --state grouping when given, saving it after)."""
     grouper = _grouper(args)
-    grouper.add_many(articles, progress=sys.stderr.isatty())
+    engine, scheduler = getattr(args, "engine", None), getattr(args, "scheduler", None)
+    if scheduler and engine == "local":
+        raise NewsbriefError("--scheduler needs --engine dask")
+    if engine == "dask" or scheduler:
+        from .stories import add_many_dask
+
+        # Features are computed on the workers; assignment stays in input order
+        # here, so the grouping is the same as the local one.
+        add_many_dask(
+            grouper,
+            articles,
+            scheduler=scheduler,
+            workers=args.workers,
+            progress=sys.stderr.isatty(),
+        )
+    else:
+        grouper.add_many(articles, progress=sys.stderr.isatty())
     grouper.refine()
     state = getattr(args, "state", None)
     if state:
