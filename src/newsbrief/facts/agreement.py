@@ -60,32 +60,56 @@ def group_facts(
     articles = space.article_of(np.arange(n)).tolist()
     # Quotable and not yet in a fact. The seed's own article need not be masked:
     # its rows are skipped below as an article already taken.
-    free = fit.copy()
+    free = fit.tolist()
+    near = _near_rows(space, order, fit, threshold)
     groups = []
-    for seed in order.tolist():
+    for number, seed in enumerate(order.tolist()):
         if not free[seed]:
             continue
-        sims = space.similar_to(seed)
-        candidates = np.flatnonzero((sims >= threshold) & free)
+        # Closest first; the sort is stable, so ties keep row order.
+        candidates = [(row, sim) for row, sim in near[number] if free[row]]
+        candidates.sort(key=lambda c: -c[1])
         rows = [seed]
         taken = {articles[seed]}
-        for row in candidates[np.argsort(-sims[candidates], kind="stable")].tolist():
+        for row, _ in candidates:
             article = articles[row]
             if article not in taken:
                 taken.add(article)
                 rows.append(row)
         if len(rows) < 2:
             continue
-        free[rows] = False
+        for row in rows:
+            free[row] = False
         groups.append(
             SentenceGroup(
                 rows=tuple(rows),
                 articles=tuple(sorted(taken)),
-                weight=float(sims[rows[1:]].sum()),
+                weight=float(space.similar_to(seed)[rows[1:]].sum()),
             )
         )
     groups.sort(key=lambda g: (-len(g.articles), -g.weight))
     return groups
+
+
+def _near_rows(
+    space: SentenceSpace, seeds: np.ndarray, fit: np.ndarray, threshold: float
+) -> list[list[tuple[int, float]]]:
+    """For each seed, the quotable rows at or above ``threshold`` with their cosines,
+    in row order: one array operation for all seeds where the story's cosine
+    matrix is at hand, instead of several per seed."""
+    if space.cosines is None:
+        out = []
+        for seed in seeds.tolist():
+            sims = space.similar_to(seed)
+            rows = np.flatnonzero((sims >= threshold) & fit)
+            out.append(list(zip(rows.tolist(), sims[rows].tolist(), strict=True)))
+        return out
+    block = space.cosines[seeds]
+    which, rows = np.nonzero((block >= threshold) & fit)
+    sims = block[which, rows].tolist()
+    bounds = np.searchsorted(which, np.arange(len(seeds) + 1)).tolist()
+    pairs = list(zip(rows.tolist(), sims, strict=True))
+    return [pairs[bounds[k] : bounds[k + 1]] for k in range(len(seeds))]
 
 
 def unique_rows(
