@@ -58,6 +58,33 @@ def test_migrations_version_the_schema_and_reopen(tmp_path):
     assert Store(tmp_path / "a.db").migrate() == len(MIGRATIONS)
 
 
+def test_an_old_database_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "v1.db"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    old.execute(
+        "INSERT INTO stories (id, title, articles, sources, members, changed_at,"
+        " brief_json, brief_members) VALUES ('s1', 'Done', 1, 1, '[1]', 0, '{}', '[1]'),"
+        " ('s2', 'To do', 1, 1, '[2]', 0, NULL, NULL)"
+    )
+    old.commit()
+    old.close()
+    store = Store(path)
+    assert store._connect().execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert [s.id for s in store.stale_stories()] == ["s2"]
+    assert store.story("s1").brief_json == "{}" and not store.story("s1").stale
+
+
+def test_a_brief_written_for_old_members_leaves_the_story_stale(tmp_path):
+    store = Store(tmp_path / "a.db")
+    row = {"id": "s1", "title": "T", "members": (1, 2), "sources": 2}
+    store.sync_stories([{**row, "first_published": None, "last_published": None}], {})
+    store.save_brief("s1", (1,), "{}", "<p>", None)
+    assert store.story("s1").stale and store.story_count(stale=True) == 1
+    store.save_brief("s1", (1, 2), "{}", "<p>", None)
+    assert not store.story("s1").stale and store.story_count(stale=True) == 0
+
+
 def test_a_database_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "new.db"
     sqlite3.connect(path).execute("PRAGMA user_version = 99").connection.close()

@@ -63,7 +63,7 @@ class Service:
             "articles": self.store.article_count(),
             "stories": self.store.story_count(),
             "articles_to_group": self.store.article_count(after=self.desk.last_grouped),
-            "stale_briefs": len(self.store.stale_stories(limit=10_000)),
+            "stale_briefs": self.store.story_count(stale=True),
             "feeds": len(self.store.feeds()),
             "desk_errors": self.desk.errors,
             "uptime_s": round(time.time() - self.started, 1),

@@ -88,6 +88,13 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 2: a flag for briefs to rewrite, so the desk finds them by index, not by
+    # comparing every story's members with its brief's.
+    """
+    ALTER TABLE stories ADD COLUMN stale INTEGER NOT NULL DEFAULT 1;
+    UPDATE stories SET stale = (brief_members IS NULL OR brief_members != members);
+    CREATE INDEX stories_stale ON stories(changed_at) WHERE stale = 1;
+    """,
 )
 
 _SPACE = re.compile(r"\s+")
@@ -358,8 +365,9 @@ class Store:
             for story in changed:
                 conn.execute(
                     "INSERT INTO stories (id, title, articles, sources, first_published,"
-                    " last_published, members, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
+                    " last_published, members, changed_at, stale)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"
+                    " ON CONFLICT(id) DO UPDATE SET title=excluded.title, stale=1,"
                     " articles=excluded.articles, sources=excluded.sources,"
                     " first_published=excluded.first_published,"
                     " last_published=excluded.last_published, members=excluded.members,"
@@ -413,14 +421,15 @@ class Store:
         )
         return [_story(row) for row in rows]
 
-    def story_count(self) -> int:
-        return self._connect().execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+    def story_count(self, stale: bool = False) -> int:
+        """How many stories there are (whose brief is to be rewritten, with ``stale``)."""
+        query = "SELECT COUNT(*) FROM stories" + (" WHERE stale = 1" if stale else "")
+        return self._connect().execute(query).fetchone()[0]
 
     def stale_stories(self, limit: int = 50) -> list[StoryRecord]:
         """Stories whose brief is missing or older than their members, newest change first."""
         rows = self._connect().execute(
-            "SELECT * FROM stories WHERE brief_members IS NULL OR brief_members != members"
-            " ORDER BY changed_at DESC LIMIT ?",
+            "SELECT * FROM stories WHERE stale = 1 ORDER BY changed_at DESC LIMIT ?",
             (limit,),
         )
         return [_story(row) for row in rows]
@@ -435,20 +444,22 @@ class Store:
     ) -> None:
         """Keep a story's new brief (or why it failed), for the members it was made from.
 
-        A failed brief keeps the last good one for readers.
+        A failed brief keeps the last good one for readers. The story stays stale
+        when it changed while its brief was being written.
         """
+        done = json.dumps(list(members))
         with self._write() as conn:
             if error is None:
                 conn.execute(
                     "UPDATE stories SET brief_json = ?, brief_html = ?, brief_members = ?,"
-                    " brief_at = ?, brief_error = NULL WHERE id = ?",
-                    (brief_json, brief_html, json.dumps(list(members)), time.time(), story_id),
+                    " brief_at = ?, brief_error = NULL, stale = (members != ?) WHERE id = ?",
+                    (brief_json, brief_html, done, time.time(), done, story_id),
                 )
             else:
                 conn.execute(
-                    "UPDATE stories SET brief_members = ?, brief_at = ?, brief_error = ?"
-                    " WHERE id = ?",
-                    (json.dumps(list(members)), time.time(), error, story_id),
+                    "UPDATE stories SET brief_members = ?, brief_at = ?, brief_error = ?,"
+                    " stale = (members != ?) WHERE id = ?",
+                    (done, time.time(), error, done, story_id),
                 )
 
     # -- feeds ----------------------------------------------------------------
@@ -563,7 +574,7 @@ def _story(row: sqlite3.Row) -> StoryRecord:
         brief_html=row["brief_html"],
         brief_at=row["brief_at"],
         brief_error=row["brief_error"],
-        stale=row["brief_members"] != row["members"],
+        stale=bool(row["stale"]),
     )
 
 
