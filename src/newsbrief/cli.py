@@ -12,7 +12,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -307,14 +307,13 @@ def _unit_interval(value: str) -> float:
     return number
 
 
-def _read_articles(paths: list[str]) -> tuple[list[Article], int]:
-    """Every article of the input as one pile (ids kept unique); bad stories reported."""
-    articles: list[Article] = []
+def _articles(paths: list[str], errors: list[str]) -> Iterator[Article]:
+    """Every article of the input, as it is read (ids kept unique); a bad story is
+    reported on stderr, added to ``errors`` and skipped."""
     seen: set[str] = set()
-    failures = 0
     for item in read_stories(paths):
         if isinstance(item, StoryError):
-            failures += 1
+            errors.append(item.error)
             print(f"newsbrief: error: {item.error}", file=sys.stderr)
             continue
         for article in item.articles:
@@ -322,8 +321,7 @@ def _read_articles(paths: list[str]) -> tuple[list[Article], int]:
                 log.warning("%s: article id seen before, skipped", article.id)
                 continue
             seen.add(article.id)
-            articles.append(article)
-    return articles, failures
+            yield article
 
 
 def _grouper(args: argparse.Namespace):
@@ -344,17 +342,20 @@ def _grouper(args: argparse.Namespace):
 def cmd_stories(args: argparse.Namespace) -> int:
     from .render import grouping_to_dict, grouping_to_markdown
 
-    articles, failures = _read_articles(args.paths)
-    grouping = _group(args, articles)
+    errors: list[str] = []
+    # Streamed: the grouper keeps what it needs of each article, not its text.
+    grouping = _group(args, _articles(args.paths, errors))
     _emit(args, lambda: grouping_to_dict(grouping), lambda: grouping_to_markdown(grouping))
-    return 1 if failures else 0
+    return 1 if errors else 0
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
     from .pipeline import brief_story
     from .render import digest_to_dict, digest_to_markdown
 
-    articles, failures = _read_articles(args.paths)
+    errors: list[str] = []
+    articles = list(_articles(args.paths, errors))
+    failures = len(errors)
     by_id = {a.id: a for a in articles}
     ranked = []
     for story in _group(args, articles).stories:
@@ -382,7 +383,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _group(args: argparse.Namespace, articles: list[Article]):
+def _group(args: argparse.Namespace, articles: Iterable[Article]):
     """Group the articles (into the --state grouping when given, saving it after)."""
     grouper = _grouper(args)
     engine, scheduler = getattr(args, "engine", None), getattr(args, "scheduler", None)
