@@ -230,6 +230,8 @@ def test_bad_requests_get_clear_errors(tmp_path):
 def test_openapi_documents_the_api(tmp_path):
     with running_service(settings_for(tmp_path)) as base:
         spec = httpx.get(f"{base}/openapi.json").json()
+        docs = httpx.get(f"{base}/docs").text
+    assert "<code>POST /articles</code>" in docs and "cdn" not in docs.lower()
     paths = spec["paths"]
     for path in ("/articles", "/stories", "/stories/{story_id}", "/feeds", "/health"):
         assert path in paths

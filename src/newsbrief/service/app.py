@@ -77,6 +77,8 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         version=__version__,
         description="Many articles in, one sourced brief out: stories, briefs and fact maps.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
 
@@ -108,7 +110,10 @@ def create_app(settings: ServiceSettings) -> FastAPI:
                 },
             }
         },
-        responses={200: {"description": "Already stored (same URL or same text)"}},
+        responses={
+            200: {"description": "Already stored (same URL or same text)"},
+            413: {"description": "Body larger than the server's limit"},
+        },
     )
     async def post_article(
         request: Request,
@@ -134,7 +139,9 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         )
         return JSONResponse(out.model_dump(), status_code=201 if created else 200)
 
-    @app.get("/articles/{number}", tags=["articles"])
+    @app.get(
+        "/articles/{number}", tags=["articles"], responses={404: {"description": "No such article"}}
+    )
     def get_article(request: Request, number: int) -> dict:
         """One stored article and the story it belongs to."""
         stored = service_of(request).store.article(number)
@@ -164,7 +171,10 @@ def create_app(settings: ServiceSettings) -> FastAPI:
     @app.get(
         "/stories/{story_id}",
         tags=["stories"],
-        responses={202: {"description": "The story's first brief is not written yet"}},
+        responses={
+            202: {"description": "The story's first brief is not written yet"},
+            404: {"description": "No such story"},
+        },
     )
     def get_story(request: Request, story_id: str) -> Response:
         """The story's brief (JSON as `newsbrief brief --format json`, with the fact
@@ -196,12 +206,18 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         """Every feed followed, with its last poll and error."""
         return {"feeds": [f.to_dict() for f in service_of(request).store.feeds()]}
 
-    @app.get("/feeds/{feed_id}", tags=["feeds"])
+    @app.get("/feeds/{feed_id}", tags=["feeds"], responses={404: {"description": "No such feed"}})
     def get_feed(request: Request, feed_id: int) -> dict:
         record = service_of(request).store.feed(feed_id)
         if record is None:
             raise HTTPException(404, f"no feed {feed_id}")
         return record.to_dict()
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        from .pages import render_api_page
+
+        return _page(render_api_page(request.app.openapi()))
 
     # -- pages ------------------------------------------------------------------
 

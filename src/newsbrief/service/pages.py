@@ -32,3 +32,36 @@ def render_message_page(
         nav=links,
         refresh='<meta http-equiv="refresh" content="3">\n' if refresh else "",
     )
+
+
+def render_api_page(spec: dict) -> str:
+    """The API reference from the OpenAPI schema, readable offline (the usual Swagger
+    page loads its script from a CDN, which a closed network cannot reach)."""
+    rows = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = ", ".join(
+                f"{p['name']} ({p['in']})" for p in op.get("parameters", []) if "name" in p
+            )
+            body = ", ".join(op.get("requestBody", {}).get("content", {}))
+            answers = ", ".join(
+                f"{code} {r.get('description', '')}" for code, r in op.get("responses", {}).items()
+            )
+            rows.append(
+                "<section><h2><code>{} {}</code></h2><p>{}</p><dl>{}{}<dt>Answers</dt>"
+                "<dd>{}</dd></dl></section>".format(
+                    escape(method.upper()),
+                    escape(path),
+                    escape(op.get("description") or op.get("summary") or ""),
+                    f"<dt>Parameters</dt><dd>{escape(params)}</dd>" if params else "",
+                    f"<dt>Body</dt><dd>{escape(body)}</dd>" if body else "",
+                    escape(answers),
+                )
+            )
+    info = spec.get("info", {})
+    return _PAGE.format(
+        title=escape(f"{info.get('title', 'API')} {info.get('version', '')} API"),
+        detail=escape(info.get("description", "")),
+        nav='<a href="/">All stories</a> · <a href="/openapi.json">openapi.json</a>',
+        refresh="",
+    ).replace("</main>", "".join(rows) + "</main>")
