@@ -144,7 +144,13 @@ _TRIGGER = _trigger()
 # itself, anchored, so the places tried are the trigger's own: every core that can match
 # begins at a digit run, a capitalised name, or a word boundary, never inside another
 # trigger, so non-overlapping scanning and these scans agree on where cores are tried.
-_DIGIT_RUN = re.compile(r"[0-9]\d*")
+# Of the digit runs, only those a core can open: a year or ISO date (four digits from 1 or
+# 2) or a day before a month ("6 June", "21st of May"). Most figures in news are neither,
+# and each would cost its sentence a look in Python.
+_DIGIT_RUN = re.compile(
+    r"[0-9](?<!\d[0-9])(?:(?<=[12])\d{3}"
+    r"|\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+)
 _NAME_START = re.compile(
     "|".join(
         f"{w}|{w.upper()}"
