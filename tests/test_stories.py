@@ -155,8 +155,12 @@ def test_repeated_ids_are_not_added_twice() -> None:
     assert len(_ids(grouper.grouping())) == len(articles)
 
 
-def test_headline_only_articles_join_their_story() -> None:
+@pytest.mark.parametrize("first", [False, True], ids=["headlines-last", "headlines-first"])
+def test_headline_only_articles_join_their_story(first: bool) -> None:
+    """Also when the headlines come first and open the stories: the strict
+    first pass leaves the full articles on their own, and refine() joins them."""
     articles, gold = _corpus()
+    heads = []
     headlines = {
         "h-flood": ("Kessel dam bursts, flooding Ellsworth", "flood"),
         "h-election": ("Brenner wins Marvania presidential election", "election"),
@@ -164,9 +168,9 @@ def test_headline_only_articles_join_their_story() -> None:
         "h-earnings": ("Quantel revenue hits record on data center demand", "earnings"),
     }
     for aid, (title, story) in headlines.items():
-        articles.append(Article(id=aid, source="wire", text="", title=title, published=DAY))
+        heads.append(Article(id=aid, source="wire", text="", title=title, published=DAY))
         gold[aid] = story
-    grouping = group_articles(articles)
+    grouping = group_articles(heads + articles if first else articles + heads)
     assert bcubed(grouping.assignment(), gold)[2] == 1.0
     # A story with a real title is named by it.
     flood = next(s for s in grouping.stories if "h-flood" in s.articles)
@@ -179,13 +183,18 @@ def test_articles_a_month_apart_are_different_stories() -> None:
     grouper = StoryGrouper(window_days=7)
     assert grouper.add(Article(id="a", source="x", text=first, published=DAY)) == "s1"
     assert grouper.add(Article(id="b", source="y", text=second, published=later)) == "s2"
-    # Within the window, the same pair is one story.
+    assert grouper.refine() == 0  # not even the merging pass joins them
+    assert len(grouper.grouping().stories) == 2
+    # Within the window, the same pair is one story (joined on arrival or by refine).
     soon = DAY + timedelta(days=5)
     grouper = StoryGrouper(window_days=7)
     grouper.add(Article(id="a", source="x", text=first, published=DAY))
-    assert grouper.add(Article(id="b", source="y", text=second, published=soon)) == "s1"
+    grouper.add(Article(id="b", source="y", text=second, published=soon))
     # Undated articles ignore time.
-    assert grouper.add(Article(id="c", source="z", text=STORIES["flood"][2])) == "s1"
+    grouper.add(Article(id="c", source="z", text=STORIES["flood"][2]))
+    grouper.refine()
+    assert [s.articles for s in grouper.grouping().stories] == [("a", "b", "c")]
+    assert grouper.grouping().stories[0].id == "s1"
 
 
 def test_near_copies_a_month_apart_are_the_same_story() -> None:

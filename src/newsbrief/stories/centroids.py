@@ -117,20 +117,47 @@ class StoryIndex:
 
     def similarities(self, query: Vector, stories: list[int]) -> np.ndarray:
         """Cosine of ``query`` with each story's centroid (current IDF)."""
+        dots, norms = self._dots(query.terms, query.weights, stories)
+        return dots / np.where(norms > 0, norms, 1.0)
+
+    def linkage(self, story: int, others: list[int], cohesion: np.ndarray) -> np.ndarray:
+        """Mean cosine between a member of ``story`` and a member of each of
+        ``others`` (average linkage); ``cohesion`` holds each story's mean
+        cosine of its members' unit vectors with their own mean vector, i.e.
+        the length of that mean (see :meth:`.grouper.StoryGrouper.refine`).
+
+        A centroid is the sum of its members' unit vectors, so the dot product
+        of two centroids is the sum of the cosines of all member pairs: the
+        mean needs no pairwise comparison, and it is the cosine of the two
+        centroids times the two cohesions. The cosine comes from the centroids
+        with the current IDF; the lengths are tracked as members join, because
+        centroids summed under the IDF of different times have lost them.
+        Unlike the cosine alone, the mean falls when a story is loose, so two
+        broad stories that share a theme are not merged for it.
+        """
+        query = self.centroid_vector(story)
+        dots, norms = self._dots(query.terms, query.weights, others)
+        cosine = dots / np.where(norms > 0, norms, 1.0)
+        return cosine * cohesion[story] * cohesion[others]
+
+    def _dots(
+        self, terms: np.ndarray, weights: np.ndarray, stories: list[int]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Dot products of a weighted vector with each story's IDF-weighted
+        centroid, and the centroids' norms."""
         if not stories:
-            return np.zeros(0)
-        terms = [self.centroid_terms[s] for s in stories]
-        sizes = np.fromiter((len(t) for t in terms), dtype=np.int64, count=len(stories))
-        flat = np.concatenate(terms)
+            return np.zeros(0), np.zeros(0)
+        centroids = [self.centroid_terms[s] for s in stories]
+        sizes = np.fromiter((len(t) for t in centroids), dtype=np.int64, count=len(stories))
+        flat = np.concatenate(centroids)
         weighted = np.concatenate([self.centroid_weights[s] for s in stories]) * self.idf(flat)
         starts = np.zeros(len(stories), dtype=np.int64)
         np.cumsum(sizes[:-1], out=starts[1:])
         buffer = self._query
-        buffer[query.terms] = query.weights
+        buffer[terms] = weights
         dots = np.add.reduceat(buffer[flat] * weighted, starts)
-        buffer[query.terms] = 0.0
-        norms = np.sqrt(np.add.reduceat(weighted * weighted, starts))
-        return dots / np.where(norms > 0, norms, 1.0)
+        buffer[terms] = 0.0
+        return dots, np.sqrt(np.add.reduceat(weighted * weighted, starts))
 
     # -- updates -------------------------------------------------------------
 

@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
     G = TypeVar("G", bound=StoryGrouper)
 
-#: Version of the on-disk format; bump it when the layout changes.
-STATE_VERSION = 1
+#: Version of the on-disk format; bump it when the layout changes. Version 2
+#: added the story sizes and lengths that average-linkage refining needs.
+STATE_VERSION = 2
 STATE_FILE = "state.json"
 ARRAYS_FILE = "arrays.npz"
 
@@ -67,6 +68,8 @@ def save_state(grouper: StoryGrouper, directory: Path) -> None:
         "story": np.frombuffer(grouper._story, dtype=np.int64),
         "dup_of": np.frombuffer(grouper._dup_of, dtype=np.int64),
         "alias": np.frombuffer(grouper._alias, dtype=np.int64),
+        "size": np.frombuffer(grouper._size, dtype=np.int64),
+        "norm2": np.frombuffer(grouper._norm2, dtype=np.float64),
         "df_terms": df_terms,
         "df_counts": index.df[df_terms],
         "centroid_alive": alive,
@@ -115,6 +118,8 @@ def load_state(cls: type[G], directory: Path) -> G:
     grouper._first = [_date(d) for d in meta["first"]]
     grouper._last = [_date(d) for d in meta["last"]]
     grouper._refined = int(meta["refined"])
+    grouper._size = array("q", arrays["size"].astype(np.int64).tobytes())
+    grouper._norm2 = array("d", arrays["norm2"].astype(np.float64).tobytes())
 
     index = grouper._index
     index.n_docs = int(meta["n_docs"])
