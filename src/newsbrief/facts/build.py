@@ -36,7 +36,7 @@ def build_fact_map(story: Story, space: SentenceSpace) -> FactMap:
     # Figures matter only where they may clash with another source's (or make
     # a lone fact worth listing, asked for below): reading them elsewhere is waste.
     clash_rows = np.flatnonzero(fit & quantity_candidates(story, space)).tolist()
-    found = find_all_quantities([sentences[r].text for r in clash_rows])
+    found = find_all_quantities([sentences[r].text for r in clash_rows], qualify=False)
     quantities: dict[int, list[Quantity]] = {clash_rows[k]: q for k, q in found.items()}
     published = [_published(story, a) for a in range(len(story.articles))]
     found_dates = finder.find_all(

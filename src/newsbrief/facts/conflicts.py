@@ -24,7 +24,7 @@ from ..align import CITE_THRESHOLD, Analyzer, SentenceSpace
 from ..model import Claim, Conflict, Story
 from .dates import DateMention
 from .entities import EntityIndex
-from .quantities import Quantity
+from .quantities import Quantity, qualified
 
 #: Subjects so common that the sentences must share context to be comparable.
 GENERIC_SUBJECTS = frozenset(
@@ -101,7 +101,9 @@ def quantity_conflicts(
     entities: EntityIndex,
     source_of: Sequence[int],
 ) -> list[Conflict]:
-    """Numeric claims about one subject whose values cannot all be true."""
+    """Numeric claims about one subject whose values cannot all be true. The claims'
+    ``qualified`` marks are read here, not taken from ``quantities``: they may come unread
+    (see find_all_quantities)."""
     by_subject: dict[tuple[str, str], list[_Numeric]] = {}
     for row, found in quantities.items():
         if _is_breakdown(found):
@@ -116,11 +118,18 @@ def quantity_conflicts(
     for (subject, _unit), claims in by_subject.items():
         if len({c.article for c in claims}) < 2:
             continue
+        # Whether a claim counts a part is read here, for the claims of a clash only.
+        parts: list[bool | None] = [None] * len(claims)
         clashing: set[int] = set()
         for i, a in enumerate(claims):
             for j in range(i + 1, len(claims)):
                 b = claims[j]
                 if a.article == b.article or a.quantity.agrees_with(b.quantity):
+                    continue
+                for k in (i, j):
+                    if parts[k] is None:
+                        parts[k] = qualified(texts[claims[k].row], claims[k].quantity)
+                if parts[i] or parts[j]:
                     continue
                 if _comparable(a, b, subject, space, dates, places, texts):
                     clashing.update((i, j))
@@ -161,9 +170,8 @@ def _comparable(
 ) -> bool:
     """Whether two claims are about the same thing: absent evidence that they
     are not (a part or someone's share, another place, another day), the
-    sentences must share their context or both be estimates."""
-    if a.quantity.qualified or b.quantity.qualified:
-        return False
+    sentences must share their context or both be estimates. Parts and shares
+    are ruled out by the caller."""
     words = {w.lower() for w in f"{a.quantity.counted} {b.quantity.counted}".split()}
     if words & _PERSONAL:
         return False

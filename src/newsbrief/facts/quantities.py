@@ -232,11 +232,15 @@ def find_quantities(sentence: str) -> list[Quantity]:
     return find_all_quantities([sentence]).get(0, [])
 
 
-def find_all_quantities(sentences: Sequence[str]) -> dict[int, list[Quantity]]:
+def find_all_quantities(
+    sentences: Sequence[str], qualify: bool = True
+) -> dict[int, list[Quantity]]:
     """The numeric claims of many sentences, by position; sentences without any are left out.
 
     Numbers are rare in most sentences, so their places are found in one pass
     over the joined text, and only sentences that hold one are looked at.
+    Without ``qualify`` every claim reads as not qualified: a caller that needs
+    the mark for a few claims only (those that may clash) asks :func:`qualified`.
     """
     joined = "\n".join(sentences)
     starts = list(accumulate((len(s) + 1 for s in sentences), initial=0))
@@ -249,13 +253,13 @@ def find_all_quantities(sentences: Sequence[str]) -> dict[int, list[Quantity]]:
         anchors.setdefault(row, []).append(match.start() - starts[row])
     found: dict[int, list[Quantity]] = {}
     for row, positions in anchors.items():
-        quantities = _at_anchors(sentences[row], sorted(positions))
+        quantities = _at_anchors(sentences[row], sorted(positions), qualify)
         if quantities:
             found[row] = quantities
     return found
 
 
-def _at_anchors(sentence: str, anchors: list[int]) -> list[Quantity]:
+def _at_anchors(sentence: str, anchors: list[int], qualify: bool) -> list[Quantity]:
     lower = sentence.lower()
     found = []
     end = 0
@@ -278,13 +282,16 @@ def _at_anchors(sentence: str, anchors: list[int]) -> list[Quantity]:
             match,
             bound.group("bound") if bound else "",
             bound.start() if bound else start,
+            qualify,
         )
         if quantity is not None:
             found.append(quantity)
     return found
 
 
-def _quantity(sentence: str, match: re.Match[str], bound: str, begin: int) -> Quantity | None:
+def _quantity(
+    sentence: str, match: re.Match[str], bound: str, begin: int, qualify: bool
+) -> Quantity | None:
     groups = match.groupdict()
     after = sentence[match.end() :]
     before = sentence[: match.start()]
@@ -332,16 +339,8 @@ def _quantity(sentence: str, match: re.Match[str], bound: str, begin: int) -> Qu
         subject = "age of " + (_subject(counted) or "someone")
     if not subject and not unit:
         return None
-    qualified = bool(
-        _OWNER_BEFORE.search(sentence, max(0, begin - 30), begin)
-        or _PART_BEFORE.search(sentence, max(0, begin - 15), begin)
-        or _RANGE_AFTER.match(sentence, match.end())
-        or _RANGE_BEFORE.search(sentence, max(0, begin - 20), begin)
-        or _restricted(after, counted)
-        or after.lstrip().lower().startswith("of ")  # 'six of its 22 satellites'
-    )
     return Quantity(
-        qualified=qualified,
+        qualified=qualify and _qualified(sentence, begin, match.end(), counted),
         text=sentence[begin : match.end()].strip(),
         start=begin,
         end=match.end(),
@@ -351,6 +350,23 @@ def _quantity(sentence: str, match: re.Match[str], bound: str, begin: int) -> Qu
         counted=counted,
         subject=subject,
         vague=vague,
+    )
+
+
+def qualified(sentence: str, quantity: Quantity) -> bool:
+    """Whether a claim found in ``sentence`` counts a part or someone's share."""
+    return _qualified(sentence, quantity.start, quantity.end, quantity.counted)
+
+
+def _qualified(sentence: str, begin: int, end: int, counted: str) -> bool:
+    after = sentence[end:]
+    return bool(
+        _OWNER_BEFORE.search(sentence, max(0, begin - 30), begin)
+        or _PART_BEFORE.search(sentence, max(0, begin - 15), begin)
+        or _RANGE_AFTER.match(sentence, end)
+        or _RANGE_BEFORE.search(sentence, max(0, begin - 20), begin)
+        or _restricted(after, counted)
+        or after.lstrip().lower().startswith("of ")  # 'six of its 22 satellites'
     )
 
 
