@@ -1766,7 +1766,11 @@ class _Story:
         return EntityIndex(
             entities=tuple(info for _, info, _ in infos),
             by_row={row: frozenset(by_row[row]) for row in sorted(by_row)},
-            variants=self._variant_report([(root, info) for root, info, _ in infos]),
+            variants=(
+                self._variant_report([(root, info) for root, info, _ in infos])
+                if self.variants
+                else ()
+            ),
         )
 
     def _generic_owners(self, words: set[str]) -> dict[str, str]:
