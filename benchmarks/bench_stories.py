@@ -7,6 +7,11 @@
    come back unassigned; the table says how many there were). DUC 2003 repeats
    some documents in two clusters (same document id): each is kept once, with
    the cluster it first appears in.
+   Headline-only check: the same sets and shuffles, but every other article
+   of each shuffled order (positions 0, 2, 4, ...) comes as a bare headline
+   (see ``headline_only``): its title is the first sentence of its cleaned
+   text cut to 15 words (``lead_sentence``, as the grouper itself names an
+   untitled article), its text is empty. The other half come whole.
 2. Scale. ``--size`` articles (default 100,000) are made from the real ones by
    perturbation (see ``perturb``; the output says exactly how) and streamed
    through one grouper and refined (as ``newsbrief stories`` does); the table
@@ -44,8 +49,10 @@ QUALITY_SETS = ("multinews_val", "duc2003_task2")
 
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsbrief.clean import clean_text  # noqa: E402
 from newsbrief.model import Article  # noqa: E402
 from newsbrief.stories import StoryGrouper, add_many_dask, adjusted_rand, bcubed  # noqa: E402
+from newsbrief.stories.features import lead_sentence  # noqa: E402
 
 #: How the scale set is made from real articles (printed with the results).
 SENTENCE_DROP = 0.25
@@ -74,12 +81,22 @@ def load(name: str) -> list[tuple[str, str, str]]:
     return rows
 
 
-def quality(name: str, threshold: float | None, seed: int, repeats: int) -> dict:
+def headline_only(aid: str, source: str, text: str) -> Article:
+    """The article as a feed that gives only a headline would bring it: the
+    first sentence of its cleaned text, cut to 15 words, as its title, and no
+    text (real headlines are about that long and name the event)."""
+    return Article(id=aid, source=source, text="", title=lead_sentence(clean_text(text)))
+
+
+def quality(
+    name: str, threshold: float | None, seed: int, repeats: int, headlines: bool = False
+) -> dict:
     """Group a shuffled data set and score it against its clusters.
 
     Single-pass grouping depends on the order of arrival, so the set is
     shuffled ``repeats`` times (seeds ``seed``, ``seed + 1``, ...) and the
-    scores are averaged; the lowest F1 is kept too.
+    scores are averaged; the lowest F1 is kept too. With ``headlines``, every
+    other article of each shuffle (even positions) comes headline-only.
     """
     rows = load(name)
     gold = {aid: story for aid, story, _ in rows}
@@ -88,7 +105,9 @@ def quality(name: str, threshold: float | None, seed: int, repeats: int) -> dict
         order = list(rows)
         random.Random(seed + repeat).shuffle(order)
         articles = [
-            Article(id=aid, source=f"source{n % 7}", text=text)
+            headline_only(aid, f"source{n % 7}", text)
+            if headlines and n % 2 == 0
+            else Article(id=aid, source=f"source{n % 7}", text=text)
             for n, (aid, _, text) in enumerate(order)
         ]
         grouper = StoryGrouper() if threshold is None else StoryGrouper(threshold=threshold)
@@ -116,7 +135,7 @@ def quality(name: str, threshold: float | None, seed: int, repeats: int) -> dict
     result = {key: sum(run[key] for run in runs) / len(runs) for key in runs[0]}
     result.update(
         {
-            "set": name,
+            "set": f"{name}, half headline-only" if headlines else name,
             "articles": len(rows),
             "gold stories": len(set(gold.values())),
             "F1 min": min(run["F1"] for run in runs),
@@ -319,6 +338,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     results = [quality(name, args.threshold, args.seed, args.repeats) for name in QUALITY_SETS]
+    results += [
+        quality(name, args.threshold, args.seed, args.repeats, headlines=True)
+        for name in QUALITY_SETS
+    ]
     big = scale(args.size, args.seed, args.threshold) if args.size > 0 else None
     if big:
         results.append(big)
@@ -358,7 +381,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Quality sets: all documents mixed and shuffled, {args.repeats} times (seeds "
         f"{args.seed}..{args.seed + args.repeats - 1}; scores are means, 'F1 min' the worst "
-        "shuffle); no titles or dates; unassigned articles are left out of the scores."
+        "shuffle); no titles or dates; unassigned articles are left out of the scores. "
+        "'Half headline-only': the same shuffles, with every other article (positions 0, 2, "
+        "4, ... of each shuffle) given as a bare headline: title = the first sentence of its "
+        "cleaned text cut to 15 words, no text."
     )
     if dask_run is not None:
         print()
