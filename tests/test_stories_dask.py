@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from newsbrief.clean import clean_text
 from newsbrief.errors import NewsbriefError
 from newsbrief.ingest import read_stories
 from newsbrief.model import Article, Story
@@ -26,6 +27,7 @@ from newsbrief.stories import (
     group_articles,
     group_articles_dask,
 )
+from newsbrief.stories.features import lead_sentence
 from test_stories import multinews_pile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,3 +157,31 @@ def test_multinews_same_grouping_as_local(client, multinews_path):
     assert bcubed(dask.assignment(), local.assignment()) == (1.0, 1.0, 1.0)
     scored = {a: s for a, s in gold.items() if a not in set(local.unassigned)}
     assert bcubed(dask.assignment(), scored)[2] >= 0.9
+
+
+def test_half_headline_only_pile_same_grouping_as_local(client, multinews_path, tmp_path):
+    """Bare headlines are attached by rules of their own (on arrival and in
+    refine); on Dask they must still give the local grouping, also resumed
+    from a saved state that holds stories of headlines only."""
+    articles, _ = multinews_pile(multinews_path, 40)
+    articles = [
+        replace(a, text="", title=lead_sentence(clean_text(a.text))) if n % 2 == 0 else a
+        for n, a in enumerate(articles)
+    ]
+    local = group_articles(articles)
+    assert group_articles_dask(articles, client=client, chunk=7) == local
+    assert any(  # the case occurs: a story with headlines and full articles
+        {a.id for a in articles if not a.text} & set(s.articles)
+        and {a.id for a in articles if a.text} & set(s.articles)
+        for s in local.stories
+    )
+    first = StoryGrouper()
+    first.add_many(articles[:30])
+    assert 1 in first._heads  # the saved state holds a story of headlines only
+    first.save(tmp_path)
+    resumed_local, resumed_dask = StoryGrouper.load(tmp_path), StoryGrouper.load(tmp_path)
+    resumed_local.add_many(articles[30:])
+    add_many_dask(resumed_dask, iter(articles[30:]), client=client, chunk=6)
+    resumed_local.refine()
+    resumed_dask.refine()
+    assert resumed_dask.grouping() == resumed_local.grouping()

@@ -173,12 +173,24 @@ class StoryIndex:
         """Add a member's vector to a story's centroid."""
         self._accumulate(story, query.terms, self._raw(query))
 
-    def merge(self, target: int, source: int) -> None:
-        """Fold story ``source`` into ``target``; ``source`` is dead afterwards."""
+    def merge(self, target: int, source: int, centroid: int | None = None) -> None:
+        """Fold story ``source`` into ``target``; ``source`` is dead afterwards.
+
+        The merged centroid is the sum of both, or the centroid of story
+        ``centroid`` (one of the two) alone, when the other's members are not
+        to count (bare headlines joining a story told in full).
+        """
         terms, weights = self.centroid_terms[source], self.centroid_weights[source]
         assert terms is not None and weights is not None, "story was merged away"
         self.centroid_terms[source] = self.centroid_weights[source] = None
-        self._accumulate(target, terms, weights.astype(np.float64))
+        if centroid is None:
+            self._accumulate(target, terms, weights.astype(np.float64))
+        elif centroid == source:
+            self._set(target, terms, weights.astype(np.float64))
+
+    def reset(self, story: int, query: Vector) -> None:
+        """Make ``query`` the whole centroid of ``story``."""
+        self._set(story, query.terms, self._raw(query))
 
     def alive(self, story: int) -> bool:
         return self.centroid_terms[story] is not None

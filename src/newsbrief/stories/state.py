@@ -30,8 +30,12 @@ if TYPE_CHECKING:
     G = TypeVar("G", bound=StoryGrouper)
 
 #: Version of the on-disk format; bump it when the layout changes. Version 2
-#: added the story sizes and lengths that average-linkage refining needs.
-STATE_VERSION = 2
+#: added the story sizes and lengths that average-linkage refining needs,
+#: version 3 the per-story flag "every member is a bare headline".
+STATE_VERSION = 3
+#: Older versions still read: a version 2 state has no headline flags, and
+#: its stories are taken as told in full (as version 2 refined them).
+READABLE_VERSIONS = (2, STATE_VERSION)
 STATE_FILE = "state.json"
 ARRAYS_FILE = "arrays.npz"
 
@@ -70,6 +74,7 @@ def save_state(grouper: StoryGrouper, directory: Path) -> None:
         "alias": np.frombuffer(grouper._alias, dtype=np.int64),
         "size": np.frombuffer(grouper._size, dtype=np.int64),
         "norm2": np.frombuffer(grouper._norm2, dtype=np.float64),
+        "heads": np.frombuffer(grouper._heads, dtype=np.int8),
         "df_terms": df_terms,
         "df_counts": index.df[df_terms],
         "centroid_alive": alive,
@@ -97,10 +102,10 @@ def load_state(cls: type[G], directory: Path) -> G:
     if not state_path.exists():
         raise FileNotFoundError(f"no grouper state in {directory} (missing {STATE_FILE})")
     meta = json.loads(state_path.read_text(encoding="utf-8"))
-    if meta.get("version") != STATE_VERSION:
+    if meta.get("version") not in READABLE_VERSIONS:
         raise ValueError(
             f"grouper state in {directory} has version {meta.get('version')!r}; "
-            f"this version of newsbrief reads version {STATE_VERSION}"
+            f"this version of newsbrief reads versions {READABLE_VERSIONS}"
         )
     with np.load(directory / ARRAYS_FILE, allow_pickle=False) as data:
         arrays = {name: data[name] for name in data.files}
@@ -120,6 +125,8 @@ def load_state(cls: type[G], directory: Path) -> G:
     grouper._refined = int(meta["refined"])
     grouper._size = array("q", arrays["size"].astype(np.int64).tobytes())
     grouper._norm2 = array("d", arrays["norm2"].astype(np.float64).tobytes())
+    heads = arrays.get("heads", np.zeros(len(grouper._alias), dtype=np.int8))
+    grouper._heads = array("b", heads.astype(np.int8).tobytes())
 
     index = grouper._index
     index.n_docs = int(meta["n_docs"])
