@@ -391,6 +391,34 @@ def test_a_reposted_feed_item_is_stored_once(tmp_path, example_dir):
         assert httpx.get(f"{base}/health").json()["articles"] == 2
 
 
+def test_an_unfollowed_feed_is_not_polled_and_can_be_followed_again(tmp_path, example_dir):
+    articles = load_articles([example_dir])
+    routes = {
+        "/wire.rss": file_route(FEEDS / "wire.rss", "application/rss+xml"),
+        "/pages/wall.html": _page_route(articles[0]),
+        "/pages/civilians.html": _page_route(articles[3]),
+    }
+    settings = settings_for(tmp_path, feeds=FeedSettings(interval=600, timeout=2, tick=0.05))
+    with static_site(routes) as site, running_service(settings) as base:
+        url = f"{site}/wire.rss"
+        feed = httpx.post(f"{base}/feeds", json={"url": url, "interval": 10}).json()
+        wait_for(lambda: httpx.get(f"{base}/feeds/{feed['id']}").json()["last_ok"], 30)
+        db = sqlite3.connect(database_path(settings.db))
+        last_polled = "SELECT last_polled FROM feeds WHERE id = ?"
+        first_poll = db.execute(last_polled, (feed["id"],)).fetchone()[0]
+        assert httpx.delete(f"{base}/feeds/{feed['id']}").status_code == 204
+        assert httpx.delete(f"{base}/feeds/{feed['id']}").status_code == 404
+        assert httpx.get(f"{base}/feeds/{feed['id']}").status_code == 404
+        assert httpx.get(f"{base}/feeds").json()["feeds"] == []
+        assert httpx.get(f"{base}/health").json()["articles"] == 2  # its articles stay
+        again = httpx.post(f"{base}/feeds", json={"url": url, "interval": 10})
+        assert again.status_code == 201 and again.json()["id"] == feed["id"]
+        wait_for(lambda: db.execute(last_polled, (feed["id"],)).fetchone()[0] > first_poll, 30)
+        polled = httpx.get(f"{base}/feeds/{feed['id']}").json()
+        assert polled["items"] == 2 and polled["last_error"] is None
+        assert httpx.get(f"{base}/health").json()["articles"] == 2
+
+
 # -- restarts ----------------------------------------------------------------------
 
 

@@ -213,6 +213,19 @@ def create_app(settings: ServiceSettings) -> FastAPI:
             raise HTTPException(404, f"no feed {feed_id}")
         return record.to_dict()
 
+    @app.delete(
+        "/feeds/{feed_id}",
+        tags=["feeds"],
+        status_code=204,
+        responses={404: {"description": "No such feed"}},
+    )
+    def delete_feed(request: Request, feed_id: int) -> Response:
+        """Stop following a feed; the articles it brought stay. Posting its URL again
+        follows it again, without storing its old items twice."""
+        if not service_of(request).store.remove_feed(feed_id):
+            raise HTTPException(404, f"no feed {feed_id}")
+        return Response(status_code=204)
+
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request) -> HTMLResponse:
         from .pages import render_api_page

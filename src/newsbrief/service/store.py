@@ -95,6 +95,10 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE stories SET stale = (brief_members IS NULL OR brief_members != members);
     CREATE INDEX stories_stale ON stories(changed_at) WHERE stale = 1;
     """,
+    # 3: unfollowing a feed keeps its row (its items and articles point to it).
+    """
+    ALTER TABLE feeds ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+    """,
 )
 
 _SPACE = re.compile(r"\s+")
@@ -178,6 +182,7 @@ class FeedRecord:
     last_error: str | None
     failures: int
     items: int
+    active: int = 1
 
     def to_dict(self) -> dict:
         return {
@@ -465,12 +470,21 @@ class Store:
     # -- feeds ----------------------------------------------------------------
 
     def add_feed(self, url: str, interval: float, title: str = "") -> tuple[FeedRecord, bool]:
-        """Register a feed (polled at once); an URL already registered is returned as it is."""
+        """Follow a feed (polled at once). A feed followed already is returned as it is;
+        one unfollowed before is followed again, with its items still known."""
         now = time.time()
         with self._write() as conn:
             row = conn.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
-            if row is not None:
+            if row is not None and row["active"]:
                 return _feed(row), False
+            if row is not None:
+                conn.execute(
+                    "UPDATE feeds SET active = 1, interval = ?, next_poll = ?, failures = 0"
+                    " WHERE id = ?",
+                    (interval, now, row["id"]),
+                )
+                row = conn.execute("SELECT * FROM feeds WHERE id = ?", (row["id"],)).fetchone()
+                return _feed(row), True
             cursor = conn.execute(
                 "INSERT INTO feeds (url, title, interval, added_at, next_poll)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -480,20 +494,29 @@ class Store:
         return _feed(row), True
 
     def feeds(self) -> list[FeedRecord]:
-        return [_feed(r) for r in self._connect().execute("SELECT * FROM feeds ORDER BY id")]
+        """The feeds followed."""
+        rows = self._connect().execute("SELECT * FROM feeds WHERE active = 1 ORDER BY id")
+        return [_feed(r) for r in rows]
 
     def feed(self, feed_id: int) -> FeedRecord | None:
-        row = self._connect().execute("SELECT * FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+        row = self._connect().execute(
+            "SELECT * FROM feeds WHERE id = ? AND active = 1", (feed_id,)
+        ).fetchone()
         return None if row is None else _feed(row)
+
+    def remove_feed(self, feed_id: int) -> bool:
+        """Stop following a feed; its articles stay. False if no such feed is followed."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE feeds SET active = 0 WHERE id = ? AND active = 1", (feed_id,)
+            )
+            return cursor.rowcount == 1
 
     def due_feeds(self, now: float) -> list[FeedRecord]:
         rows = self._connect().execute(
-            "SELECT * FROM feeds WHERE next_poll <= ? ORDER BY next_poll", (now,)
+            "SELECT * FROM feeds WHERE active = 1 AND next_poll <= ? ORDER BY next_poll", (now,)
         )
         return [_feed(r) for r in rows]
-
-    def next_feed_poll(self) -> float | None:
-        return self._connect().execute("SELECT MIN(next_poll) FROM feeds").fetchone()[0]
 
     def feed_polled(
         self, feed_id: int, *, title: str | None, error: str | None, next_poll: float
