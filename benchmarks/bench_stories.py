@@ -88,6 +88,24 @@ def headline_only(aid: str, source: str, text: str) -> Article:
     return Article(id=aid, source=source, text="", title=lead_sentence(clean_text(text)))
 
 
+def scores(grouping, gold: dict[str, str], rate: float) -> dict:
+    """A grouping against the gold stories; unassigned articles are left out of the scores."""
+    unassigned = set(grouping.unassigned)
+    scored = {aid: story for aid, story in gold.items() if aid not in unassigned}
+    pred = grouping.assignment()
+    precision, recall, f1 = bcubed(pred, scored)
+    return {
+        "stories": len(grouping.stories),
+        "unassigned": len(unassigned),
+        "P": precision,
+        "R": recall,
+        "F1": f1,
+        "ARI": adjusted_rand(pred, scored),
+        "art/s": rate,
+        "dups": sum(len(s.duplicates) for s in grouping.stories),
+    }
+
+
 def quality(
     name: str, threshold: float | None, seed: int, repeats: int, headlines: bool = False
 ) -> dict:
@@ -116,22 +134,7 @@ def quality(
         grouper.refine()
         grouping = grouper.grouping()
         elapsed = time.perf_counter() - start
-        unassigned = set(grouping.unassigned)
-        scored = {aid: story for aid, story in gold.items() if aid not in unassigned}
-        pred = grouping.assignment()
-        precision, recall, f1 = bcubed(pred, scored)
-        runs.append(
-            {
-                "stories": len(grouping.stories),
-                "unassigned": len(unassigned),
-                "P": precision,
-                "R": recall,
-                "F1": f1,
-                "ARI": adjusted_rand(pred, scored),
-                "art/s": len(articles) / elapsed,
-                "dups": sum(len(s.duplicates) for s in grouping.stories),
-            }
-        )
+        runs.append(scores(grouping, gold, len(articles) / elapsed))
     result = {key: sum(run[key] for run in runs) / len(runs) for key in runs[0]}
     result.update(
         {
@@ -206,23 +209,13 @@ def scale(size: int, seed: int, threshold: float | None) -> dict:
     total = time.perf_counter() - start
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     elapsed = total - making
-    unassigned = set(grouping.unassigned)
-    scored = {aid: story for aid, story in gold.items() if aid not in unassigned}
-    pred = grouping.assignment()
-    precision, recall, f1 = bcubed(pred, scored)
+    result = scores(grouping, gold, size / elapsed)
     return {
+        **result,
         "set": f"synthetic {size:,}",
-        "F1 min": f1,
+        "F1 min": result["F1"],
         "articles": size,
         "gold stories": len(set(gold.values())),
-        "stories": len(grouping.stories),
-        "unassigned": len(unassigned),
-        "P": precision,
-        "R": recall,
-        "F1": f1,
-        "ARI": adjusted_rand(pred, scored),
-        "art/s": size / elapsed,
-        "dups": sum(len(s.duplicates) for s in grouping.stories),
         "seconds": elapsed,
         "making": making,
         "peak MiB": rss_after / 1024,

@@ -243,43 +243,14 @@ def _best(fn, repeat: int = 3):
     return result, best
 
 
-def stories_bench() -> list[str]:
-    """`python benchmarks/bench_stories.py`: grouping quality against real groupings, and scale."""
-    import bench_stories
+def _printed_by(name: str) -> list[str]:
+    """The lines a benchmark script (benchmarks/NAME.py) prints when run with no options."""
+    import importlib
 
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        bench_stories.main([])
+        importlib.import_module(name).main([])
     return buffer.getvalue().rstrip().splitlines()
-
-
-def batch_bench() -> list[str]:
-    """`python benchmarks/bench_batch.py`: batch throughput, 1 and 2 workers, local and Dask."""
-    import bench_batch
-
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        bench_batch.main([])
-    return buffer.getvalue().rstrip().splitlines()
-
-
-def service_bench() -> list[str]:
-    """`python benchmarks/bench_service.py`: the web service under 8 concurrent clients."""
-    import bench_service
-
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        bench_service.main([])
-    return buffer.getvalue().rstrip().splitlines()
-
-
-def segment_bench() -> list[str]:
-    import bench_segment
-
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        bench_segment.main([])
-    return ["```", *buffer.getvalue().rstrip().splitlines(), "```"]
 
 
 def main() -> int:
@@ -308,15 +279,15 @@ def main() -> int:
         "",
         "## Stories from a feed (`newsbrief stories`)",
         "",
-        *stories_bench(),
+        *_printed_by("bench_stories"),  # grouping quality and scale
         "",
         "## Batch briefing (`newsbrief batch`): local pool and Dask",
         "",
-        *batch_bench(),
+        *_printed_by("bench_batch"),  # 1 and 2 workers, local and Dask
         "",
         "## The web service (`newsbrief serve`): ingestion under load, then reads",
         "",
-        *service_bench(),
+        *_printed_by("bench_service"),  # 8 concurrent clients
         "",
         "## Where the time goes: pipeline stages on multinews_val",
         "",
@@ -326,7 +297,9 @@ def main() -> int:
         "",
         "(`python benchmarks/bench_segment.py`; pysbd run per paragraph.)",
         "",
-        *segment_bench(),
+        "```",
+        *_printed_by("bench_segment"),
+        "```",
         "",
     ]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

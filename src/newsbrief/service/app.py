@@ -21,6 +21,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
 from ..errors import NewsbriefError
@@ -124,20 +125,26 @@ def create_app(settings: ServiceSettings) -> FastAPI:
         stored once. It joins a story shortly after, off the request path."""
         body = await request.body()
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if kind in ("text/html", "application/xhtml+xml"):
-            article = _from_html(body, url, source)
-        else:
-            article = _from_json(body)
         service = service_of(request)
-        number, created = await _in_thread(service.add_article, article)
-        stored = service.store.article(number)
-        out = ArticleOut(
-            id=number,
-            created=created,
-            story=stored.story_id if stored else None,
-            url=article.url or None,
-        )
-        return JSONResponse(out.model_dump(), status_code=201 if created else 200)
+
+        def store() -> ArticleOut:
+            # Parsing (trafilatura for pages) and the database are blocking work:
+            # a worker thread does them, not the event loop.
+            if kind in ("text/html", "application/xhtml+xml"):
+                article = _from_html(body, url, source)
+            else:
+                article = _from_json(body)
+            number, created = service.add_article(article)
+            stored = service.store.article(number)
+            return ArticleOut(
+                id=number,
+                created=created,
+                story=stored.story_id if stored else None,
+                url=article.url or None,
+            )
+
+        out = await run_in_threadpool(store)
+        return JSONResponse(out.model_dump(), status_code=201 if out.created else 200)
 
     @app.get(
         "/articles/{number}", tags=["articles"], responses={404: {"description": "No such article"}}
@@ -260,12 +267,6 @@ def _page(html: str, status: int = 200) -> HTMLResponse:
         status_code=status,
         headers={"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"},
     )
-
-
-async def _in_thread(function, *args):
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(function, *args)
 
 
 def _from_json(body: bytes) -> Article:

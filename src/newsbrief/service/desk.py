@@ -115,12 +115,6 @@ class Desk:
             self.write_brief(stale[0])
         return bool(grouped or stale)
 
-    def run_until_idle(self, limit: int = 100_000) -> None:
-        """Work until nothing is left to do (for tests and one-off jobs without the thread)."""
-        for _ in range(limit):
-            if not self.step():
-                return
-
     # -- grouping -------------------------------------------------------------
 
     def group_new(self, batch: int = 2000) -> int:
@@ -181,7 +175,7 @@ class Desk:
     # -- briefs ---------------------------------------------------------------
 
     def write_brief(self, record: StoryRecord) -> None:
-        """Brief a story from its members (the latest independent ones when it is large)."""
+        """Brief a story from its members (the latest ``max_brief_articles`` of a large one)."""
         from ..html import render_brief_page
 
         stored = self.store.articles(record.members)

@@ -499,9 +499,11 @@ class Store:
         return [_feed(r) for r in rows]
 
     def feed(self, feed_id: int) -> FeedRecord | None:
-        row = self._connect().execute(
-            "SELECT * FROM feeds WHERE id = ? AND active = 1", (feed_id,)
-        ).fetchone()
+        row = (
+            self._connect()
+            .execute("SELECT * FROM feeds WHERE id = ? AND active = 1", (feed_id,))
+            .fetchone()
+        )
         return None if row is None else _feed(row)
 
     def remove_feed(self, feed_id: int) -> bool:
@@ -554,20 +556,6 @@ class Store:
                 "UPDATE feeds SET items = (SELECT COUNT(*) FROM feed_items WHERE feed_id = ?)"
                 " WHERE id = ?",
                 (feed_id, feed_id),
-            )
-
-    # -- meta -----------------------------------------------------------------
-
-    def get_meta(self, key: str) -> str | None:
-        row = self._connect().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else row["value"]
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self._write() as conn:
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
             )
 
 
