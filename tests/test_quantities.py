@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from newsbrief.facts.quantities import find_quantities, parse_number
+from newsbrief.facts.quantities import find_all_quantities, find_quantities, parse_number
 
 INF = math.inf
 
@@ -108,3 +108,26 @@ def test_ages_and_qualified_counts(sentence, subject, qualified):
 
 def test_clock_times_are_not_quantities():
     assert find_quantities("A second wave came at 04:15 (07:15 UTC).") == []
+
+
+def test_letters_that_lower_to_two_do_not_shift_later_sentences():
+    # 'İ' lowers to two characters: read from a lowered copy of the joined
+    # sentences, every place after it would move (and once ran off the end).
+    sentences = [
+        "İİİİİİİİİİİİİİİİİİİİ İstanbul has 5 million people.",
+        "Some 300 people died in İzmir.",
+        "hundreds were evacuated",
+        "İİ hundreds were evacuated",
+    ]
+    found = find_all_quantities(sentences)
+    assert [[q.text for q in found[row]] for row in range(4)] == [
+        ["5 million"],
+        ["Some 300"],
+        ["hundreds"],
+        ["hundreds"],
+    ]
+    assert found[3][0].start == 3
+    # Repeats and the ASCII fast path give what each sentence gives alone.
+    for row, sentence in enumerate(sentences):
+        assert find_quantities(sentence) == found[row]
+    assert find_all_quantities(sentences * 2)[5] == found[1]

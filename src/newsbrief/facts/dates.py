@@ -151,13 +151,8 @@ _DIGIT_RUN = re.compile(
     r"[0-9](?<!\d[0-9])(?:(?<=[12])\d{3}"
     r"|\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
 )
-_NAME_START = re.compile(
-    "|".join(
-        f"{w}|{w.upper()}"
-        for w in "Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
-        .split()
-    )
-)
+_SHORT_NAMES = "Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
+_NAME_START = re.compile("|".join(f"{w}|{w.upper()}" for w in _SHORT_NAMES.split()))
 # Lowercase starts of relative expressions ("last week", "yesterday"), searched in the
 # lowercased text; "ago" is searched instead of its units, which are common words.
 _RELATIVE_STARTS = ("this", "last", "next", "yesterday", "today", "tonight", "earlier", "later")
@@ -402,7 +397,27 @@ class DateFinder:
     ) -> dict[int, list[DateMention]]:
         """The mentions of many sentences (each with its publication date), by position;
         sentences without any are left out. Most sentences hold no date, so the places
-        worth a look are found in one pass over the joined text (see _NAME_START)."""
+        worth a look are found in one pass over the joined text (see _NAME_START).
+
+        A sentence's mentions depend on nothing but its text and date, so a sentence the
+        story repeats (wire copy shared by its articles) is read once. Without a date only
+        expressions that carry their own year resolve (see _resolve), so an undated sentence
+        without "19" or "20" in it, the start of every year, is not read at all."""
+        rows = [
+            row
+            for row, sentence in enumerate(sentences)
+            if "19" in sentence or "20" in sentence or published[row] is not None
+        ]
+        first: dict[tuple[str, dt.date | None], int] = {}
+        keys = []
+        for row in rows:
+            keys.append(first.setdefault((sentences[row], published[row]), len(first)))
+        read = self._scan([text for text, _ in first], [date for _, date in first])
+        return {row: list(read[k]) for row, k in zip(rows, keys, strict=True) if k in read}
+
+    def _scan(
+        self, sentences: Sequence[str], published: Sequence[dt.date | None]
+    ) -> dict[int, list[DateMention]]:
         joined = "\n".join(sentences)
         starts = list(accumulate((len(s) + 1 for s in sentences), initial=0))
         lower = joined.lower()
@@ -548,7 +563,7 @@ class DateFinder:
         return self._ago(mod, groups, published)
 
     def _ago(self, count_word: str, groups: dict[str, Any], published: dt.date) -> _Resolution:
-        """"Two weeks ago", "a month ago": the span that many units before publication.
+        """ "Two weeks ago", "a month ago": the span that many units before publication.
         Only the span is kept (the week's Monday, the month's or year's first day), so
         the day-of-month questions of calendar arithmetic ("a month ago" from 31 March)
         never arise: the month before is the month before, whatever its length."""

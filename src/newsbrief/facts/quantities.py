@@ -126,6 +126,8 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _BOUND_BEFORE = re.compile(rf"\b(?P<bound>{_BOUND_WORDS})\s+(?:us\$|\$|€|£)?$", re.IGNORECASE)
+#: How ASCII text before a bound ends (see _bound_before): a bound's last word or a currency.
+_BOUND_ENDS = tuple(sorted({w.split()[-1] for w in _BOUNDS if w != "or so"} | {"$"}))
 # The digit first and the look behind it after: a pattern that opens with a
 # character class lets the engine skip to the digits, one that opens with a
 # lookbehind is tried at every position.
@@ -154,6 +156,22 @@ def _trie(words: frozenset[str]) -> str:
 
 # Lower-case words, no flags: much cheaper than a case-insensitive search.
 _WORD_ANCHOR = re.compile(r"\b" + _trie(_ANCHOR_WORDS) + r"\b")
+
+
+def _ascii_mark(char: str) -> str:
+    if char.isalnum() or char == "_":
+        return char.lower()
+    return "." if char in ".,/:-" else " "
+
+
+# ASCII text (most news copy) is scanned faster as a copy in which letters are lower case
+# and every other character but a digit or '_' is a space, or a dot where it can glue a
+# digit to a number before it ('2.5', '1,000', '9/11', '10:30', '2-3'): there both kinds of
+# anchor open with a literal space (a word may also follow a dot), which the engine skips
+# to far faster than to a class of characters or a word boundary, and find the same places.
+_ASCII_MARKS = str.maketrans({chr(c): _ascii_mark(chr(c)) for c in range(128)})
+_ASCII_ANCHOR = re.compile(r" (?:(?P<digit>[0-9])|" + _trie(_ANCHOR_WORDS) + r"(?=[ .]))")
+_ASCII_WORD_AFTER_DOT = re.compile(r"\.(?:" + _trie(_ANCHOR_WORDS) + r")(?=[ .])")
 _OWNER_BEFORE = re.compile(
     r"(?:\b(?:its|their|his|her|our|my|your|whose)|['’]s|\bof\s+(?:the|its|their))\s+$",
     re.IGNORECASE,
@@ -174,7 +192,8 @@ _PART_BEFORE = re.compile(
 _COUNTED = re.compile(r"\s*(?:\([^)]*\)\s*)?((?:[\w'’-]+\s*){1,5})")
 _MONTH_NAMES = frozenset(_MONTHS.split("|"))
 _ORDINAL_OR_TIME = re.compile(r"\s*(?:(?:st|nd|rd|th)\b|a\.m\.|p\.m\.|am\b|pm\b|:\d)")
-_REFERENCE_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|Article)\s*$")
+#: Words that make the number after them a reference ('No. 5', 'page 12'), not an amount.
+_REFERENCES = ("No.", "number", "#", "page", "article", "section", "chapter", "Article")
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,119 +257,184 @@ def find_all_quantities(
     """The numeric claims of many sentences, by position; sentences without any are left out.
 
     Numbers are rare in most sentences, so their places are found in one pass
-    over the joined text, and only sentences that hold one are looked at.
+    over the joined text, and only sentences that hold one are looked at; a
+    sentence the story repeats (wire copy shared by its articles) is read once.
     Without ``qualify`` every claim reads as not qualified: a caller that needs
     the mark for a few claims only (those that may clash) asks :func:`qualified`.
     """
-    joined = "\n".join(sentences)
-    starts = list(accumulate((len(s) + 1 for s in sentences), initial=0))
+    first: dict[str, int] = {}
+    keys = [first.setdefault(sentence, len(first)) for sentence in sentences]
+    texts = list(first)
     anchors: dict[int, list[int]] = {}
-    for match in _DIGIT_ANCHOR.finditer(joined):
-        row = bisect_right(starts, match.start()) - 1
-        anchors.setdefault(row, []).append(match.start() - starts[row])
-    for match in _WORD_ANCHOR.finditer(joined.lower()):
-        row = bisect_right(starts, match.start()) - 1
-        anchors.setdefault(row, []).append(match.start() - starts[row])
-    found: dict[int, list[Quantity]] = {}
-    for row, positions in anchors.items():
-        quantities = _at_anchors(sentences[row], sorted(positions), qualify)
+    digits: set[int] = set()  # the texts with a digit: their claims come first
+    joined = "\n".join(texts)
+    if joined.isascii():
+        _place(anchors, digits, texts, range(len(texts)), *_ascii_anchors(joined))
+    else:
+        # ASCII sentences still take the fast scan, the others the patterns.
+        plain = [k for k, text in enumerate(texts) if text.isascii()]
+        other = [k for k, text in enumerate(texts) if not text.isascii()]
+        joined = "\n".join(texts[k] for k in other)
+        lower = _lower(joined)
+        digit_places = [match.start() for match in _DIGIT_ANCHOR.finditer(joined)]
+        word_places = [match.start() for match in _WORD_ANCHOR.finditer(lower)]
+        _place(anchors, digits, [texts[k] for k in other], other, digit_places, word_places)
+        if plain:
+            group = [texts[k] for k in plain]
+            _place(anchors, digits, group, plain, *_ascii_anchors("\n".join(group)))
+    read: dict[int, list[Quantity]] = {}
+    subjects: dict[str, str] = {}  # the subjects of counted phrases, which repeat
+    for k, positions in anchors.items():
+        quantities = _at_anchors(texts[k], sorted(positions), qualify, subjects)
         if quantities:
-            found[row] = quantities
+            read[k] = quantities
+    found: dict[int, list[Quantity]] = {}
+    later = []
+    for row, k in enumerate(keys):
+        if k in read:
+            if k in digits:
+                found[row] = list(read[k])
+            else:
+                later.append(row)
+    found.update((row, list(read[keys[row]])) for row in later)
     return found
 
 
-def _at_anchors(sentence: str, anchors: list[int], qualify: bool) -> list[Quantity]:
-    lower = sentence.lower()
+def _place(
+    anchors: dict[int, list[int]],
+    digits: set[int],
+    texts: list[str],
+    keys: Sequence[int],
+    digit_places: list[int],
+    word_places: list[int],
+) -> None:
+    """Files the places found in the joined ``texts`` under the texts' ``keys``."""
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    for place in digit_places:
+        k = bisect_right(starts, place) - 1
+        anchors.setdefault(keys[k], []).append(place - starts[k])
+        digits.add(keys[k])
+    for place in word_places:
+        k = bisect_right(starts, place) - 1
+        anchors.setdefault(keys[k], []).append(place - starts[k])
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, each character where it stood: a few characters
+    lower to two ('İ' to 'i̇'), which would move every anchor after them."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _ascii_anchors(joined: str) -> tuple[list[int], list[int]]:
+    """The places of the digit and of the word anchors of ASCII text (see _ASCII_MARKS)."""
+    marked = " " + joined.translate(_ASCII_MARKS) + " "  # a match opens before its place
+    digits: list[int] = []
+    words: list[int] = []
+    for match in _ASCII_ANCHOR.finditer(marked):
+        (words if match.lastgroup is None else digits).append(match.start())
+    words += [match.start() for match in _ASCII_WORD_AFTER_DOT.finditer(marked)]
+    return digits, words
+
+
+def _at_anchors(
+    sentence: str, anchors: list[int], qualify: bool, subjects: dict[str, str]
+) -> list[Quantity]:
+    lower = _lower(sentence)
     found = []
     end = 0
     for anchor in anchors:
         if anchor < end:
             continue
         start = anchor
-        for article in ("a ", "one "):  # 'a few hundred', 'one hundred'
-            if lower[start].isalpha() and lower.startswith(article, start - len(article)):
-                start -= len(article)
+        if lower[start].isalpha():  # 'a few hundred', 'one hundred', 'a hundred'
+            if lower.startswith("a ", start - 2):
+                start -= 2
+            if lower.startswith("one ", start - 4):
+                start -= 4
         if start and sentence[start - 1] in "$€£":
             start -= 3 if lower.startswith("us$", start - 3) else 1
         match = _QUANTITY.match(sentence, start)
         if match is None or not match.group().strip():
             continue
         end = match.end()
-        bound = _BOUND_BEFORE.search(sentence, max(0, start - 25), start)
-        quantity = _quantity(
-            sentence,
-            match,
-            bound.group("bound") if bound else "",
-            bound.start() if bound else start,
-            qualify,
-        )
+        quantity = _quantity(sentence, match, start, qualify, subjects)
         if quantity is not None:
             found.append(quantity)
     return found
 
 
 def _quantity(
-    sentence: str, match: re.Match[str], bound: str, begin: int, qualify: bool
+    sentence: str, match: re.Match[str], start: int, qualify: bool, subjects: dict[str, str]
 ) -> Quantity | None:
-    groups = match.groupdict()
-    after = sentence[match.end() :]
-    before = sentence[: match.start()]
-    if groups["number"]:
-        if _is_date_or_time(groups["number"], before, after, groups["unit"]):
+    currency, vague_words, number, scale, word, wscale, orso, raw_unit, percent = match.group(
+        "currency", "vague", "number", "scale", "word", "wscale", "orso", "unit", "percent"
+    )
+    end = match.end()
+    if number:
+        if _is_date_or_time(number, sentence, start, end, raw_unit):
             return None
-        value = parse_number(groups["number"])
+        value = parse_number(number)
         if value is None:
             return None
-        scale = groups["scale"]
         if scale:
             value *= _SCALES[scale.lower()]
         low = high = value
         vague = False
-    elif groups["word"]:
-        value = _word_value(groups["word"].lower())
-        if groups["wscale"]:
-            value *= _SCALES[groups["wscale"].lower()]
+    elif word:
+        value = _word_value(word.lower())
+        if wscale:
+            value *= _SCALES[wscale.lower()]
         low = high = value
         vague = False
     else:
-        low, high = _VAGUE[groups["vague"].lower()]
+        low, high = _VAGUE[vague_words.lower()]
         vague = True
     unit = ""
-    raw_unit = (groups["unit"] or groups["percent"] or "").lower().rstrip(".")
-    if groups["currency"]:
-        base, factor = _UNITS[groups["currency"].lower()]
+    raw_unit = (raw_unit or percent or "").lower().rstrip(".")
+    if currency:
+        base, factor = _UNITS[currency.lower()]
         unit, low, high = base, low * factor, high * factor
     elif raw_unit:
         name = raw_unit if raw_unit in _UNITS else raw_unit.rstrip("s")
         if name in _UNITS:
             base, factor = _UNITS[name]
             unit, low, high = base, low * factor, high * factor
-    if not vague:
-        bound = bound.strip().lower()
-        if groups["orso"]:
-            bound = "or so"
-        lo_factor, hi_factor = _BOUNDS.get(bound, (1.0 - _EXACT_SLACK, 1.0 + _EXACT_SLACK))
-        low, high = low * lo_factor, high * hi_factor
-    counted = _counted(after)
-    subject = _subject(counted)
-    if unit == "year" and after.startswith(("-old", " old")):
+    counted = _counted(sentence, end)
+    subject = subjects.get(counted)
+    if subject is None:
+        subject = subjects[counted] = _subject(counted)
+    if unit == "year" and sentence.startswith(("-old", " old"), end):
         # '29-year-old Geraldine Alcorn': an age, of whoever the phrase names next.
-        counted = _counted(after.split("old", 1)[1])
+        counted = _counted(sentence[end:].split("old", 1)[1])
         subject = "age of " + (_subject(counted) or "someone")
     if not subject and not unit:
         return None
-    return Quantity(
-        qualified=qualify and _qualified(sentence, begin, match.end(), counted),
-        text=sentence[begin : match.end()].strip(),
-        start=begin,
-        end=match.end(),
-        low=low,
-        high=high,
-        unit=unit,
-        counted=counted,
-        subject=subject,
-        vague=vague,
-    )
+    # The bound before the figure ('up to', 'at least'), read only for a claim.
+    before = _bound_before(sentence, start)
+    begin = start if before is None else before.start()
+    if not vague:
+        bound = "" if before is None else before.group("bound").strip().lower()
+        if orso:
+            bound = "or so"
+        lo_factor, hi_factor = _BOUNDS.get(bound, (1.0 - _EXACT_SLACK, 1.0 + _EXACT_SLACK))
+        low, high = low * lo_factor, high * hi_factor
+    qualifies = qualify and _qualified(sentence, begin, end, counted)
+    text = sentence[begin:end].strip()
+    return Quantity(text, begin, end, low, high, unit, counted, subject, vague, qualifies)
+
+
+def _bound_before(sentence: str, start: int) -> re.Match[str] | None:
+    """The bound before a figure ('up to', 'at least'). Its pattern is tried at each of the
+    25 characters before the figure, so it is spared where the text before, if ASCII (where
+    ignoring case is lowering it), cannot end in a bound and a space or a currency."""
+    lo = max(0, start - 25)
+    tail = sentence[lo:start].rstrip()
+    if tail.isascii() and not tail.lower().endswith(_BOUND_ENDS):
+        return None
+    return _BOUND_BEFORE.search(sentence, lo, start)
 
 
 def qualified(sentence: str, quantity: Quantity) -> bool:
@@ -370,19 +454,21 @@ def _qualified(sentence: str, begin: int, end: int, counted: str) -> bool:
     )
 
 
-def _is_date_or_time(number: str, before: str, after: str, unit: str | None) -> bool:
-    """Numbers that are days, years, times or ordinals, not amounts."""
+def _is_date_or_time(number: str, sentence: str, start: int, end: int, unit: str | None) -> bool:
+    """Numbers that are days, years, times or ordinals, not amounts (the match of ``number``
+    and what it is written with runs from ``start`` to ``end``)."""
     if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100:
         return not unit
-    if _ORDINAL_OR_TIME.match(after):
+    if _ORDINAL_OR_TIME.match(sentence, end):
         return True
-    previous = before[-12:].split()[-1:]
-    following = after[:12].split()[:1]
-    if (previous and previous[0].rstrip(".").lower() in _MONTH_NAMES) or (
-        following and following[0].rstrip(".,").lower() in _MONTH_NAMES
-    ):
+    before = sentence[max(0, start - 12) : start]
+    words = before.split()
+    if words and words[-1].rstrip(".").lower() in _MONTH_NAMES:
         return True
-    return bool(_REFERENCE_BEFORE.search(before[-12:]))
+    words = sentence[end : end + 12].split(None, 1)
+    if words and words[0].rstrip(".,").lower() in _MONTH_NAMES:
+        return True
+    return before.rstrip().endswith(_REFERENCES)
 
 
 def _restricted(after: str, counted: str) -> bool:
@@ -399,9 +485,9 @@ def _restricted(after: str, counted: str) -> bool:
     return word in _RESTRICTORS or (word.endswith(("ed", "ing")) and not rest.startswith(","))
 
 
-def _counted(after: str) -> str:
-    """The phrase a number counts: 'of our fighters' -> 'our fighters'."""
-    match = _COUNTED.match(after)
+def _counted(text: str, at: int = 0) -> str:
+    """The phrase a number counts (read from ``at``): 'of our fighters' -> 'our fighters'."""
+    match = _COUNTED.match(text, at)
     if not match:
         return ""
     words = match.group(1).split()
