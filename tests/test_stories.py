@@ -356,6 +356,48 @@ def test_refine_merges_a_split_story() -> None:
     assert recall > 1 / 3
 
 
+def _story_of(grouper: StoryGrouper, article_id: str) -> tuple[str, ...]:
+    return next(s.articles for s in grouper.grouping().stories if article_id in s.articles)
+
+
+def test_a_lone_report_from_another_angle_joins_the_story_it_plainly_belongs_to() -> None:
+    # Too unlike the flood reports to merge by average linkage, but far more
+    # like them than like any other story: refine() attaches it last.
+    angle = Article(
+        id="angle",
+        source="outlet9",
+        published=DAY,
+        text="Insurers expect large claims from Ellsworth after the flood. Engineers had "
+        "warned for years that the Kessel dam needed repairs; an inspection report "
+        "described cracks.",
+    )
+    for attach, expected in ((0.07, ("flood-0", "flood-1", "flood-2", "angle")), (1.0, ("angle",))):
+        articles, _ = _corpus()
+        grouper = StoryGrouper(attach_threshold=attach)
+        grouper.add_many([*articles, angle])
+        grouper.refine()
+        assert _story_of(grouper, "angle") == expected
+
+
+def test_a_lone_report_between_two_stories_stays_alone() -> None:
+    # Alike to the flood and to the cup final: no story stands out by the
+    # margin, so it is not given to either.
+    between = Article(
+        id="between",
+        source="outlet9",
+        published=DAY,
+        text="Insurers expect large claims after the flood in Ellsworth and after fans damaged "
+        "the Grand Stadium at the cup final. Engineers had warned that the Kessel dam needed "
+        "repairs, and that the stadium roof did.",
+    )
+    for margin, alone in ((2.5, True), (1.0, False)):
+        articles, _ = _corpus()
+        grouper = StoryGrouper(attach_margin=margin)
+        grouper.add_many([*articles, between])
+        grouper.refine()
+        assert (_story_of(grouper, "between") == ("between",)) is alone
+
+
 # -- evaluation --------------------------------------------------------------
 
 
