@@ -356,8 +356,13 @@ def test_refine_merges_a_split_story() -> None:
     assert recall > 1 / 3
 
 
-def _story_of(grouper: StoryGrouper, article_id: str) -> tuple[str, ...]:
-    return next(s.articles for s in grouper.grouping().stories if article_id in s.articles)
+def _story_after_refine(extra: Article, **params: float) -> tuple[str, ...]:
+    """The story that ``extra``, added after the corpus, ends up in."""
+    articles, _ = _corpus()
+    grouper = StoryGrouper(**params)
+    grouper.add_many([*articles, extra])
+    grouper.refine()
+    return next(s.articles for s in grouper.grouping().stories if extra.id in s.articles)
 
 
 def test_a_lone_report_from_another_angle_joins_the_story_it_plainly_belongs_to() -> None:
@@ -372,11 +377,7 @@ def test_a_lone_report_from_another_angle_joins_the_story_it_plainly_belongs_to(
         "described cracks.",
     )
     for attach, expected in ((0.07, ("flood-0", "flood-1", "flood-2", "angle")), (1.0, ("angle",))):
-        articles, _ = _corpus()
-        grouper = StoryGrouper(attach_threshold=attach)
-        grouper.add_many([*articles, angle])
-        grouper.refine()
-        assert _story_of(grouper, "angle") == expected
+        assert _story_after_refine(angle, attach_threshold=attach) == expected
 
 
 def test_a_lone_report_between_two_stories_stays_alone() -> None:
@@ -391,11 +392,7 @@ def test_a_lone_report_between_two_stories_stays_alone() -> None:
         "repairs, and that the stadium roof did.",
     )
     for margin, alone in ((2.5, True), (1.0, False)):
-        articles, _ = _corpus()
-        grouper = StoryGrouper(attach_margin=margin)
-        grouper.add_many([*articles, between])
-        grouper.refine()
-        assert (_story_of(grouper, "between") == ("between",)) is alone
+        assert (_story_after_refine(between, attach_margin=margin) == ("between",)) is alone
 
 
 # -- evaluation --------------------------------------------------------------
