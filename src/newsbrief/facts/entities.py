@@ -20,15 +20,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
 from ..model import Sentence
 from . import gazetteer as gz
+from .tries import word_trie
 
 __all__ = ("EntityIndex", "EntityInfo", "NameVariant", "find_entities")
 
@@ -71,6 +72,7 @@ class EntityIndex:
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _DOUBLED_LOWER = re.compile(r"([a-z])\1+")
 _FIRST_GROUP = itemgetter(1)  # as a replacement: faster than r"\1"
+_ARTICLE_OF = attrgetter("article")
 
 
 def _key(name: str) -> str:
@@ -91,7 +93,9 @@ def _part_key(word: str) -> str:
     if not word.isascii():
         decomposed = unicodedata.normalize("NFKD", word)
         word = "".join(c for c in decomposed if not unicodedata.combining(c))
-    key = _DOUBLED_LOWER.sub(_FIRST_GROUP, word).lower()
+    if _DOUBLED_LOWER.search(word) is not None:  # rare: a look is cheaper than a rewrite
+        word = _DOUBLED_LOWER.sub(_FIRST_GROUP, word)
+    key = word.lower()
     return key if key.isascii() and key.isalnum() else _NON_ALNUM.sub("", key)
 
 
@@ -168,6 +172,8 @@ _PARTICLES = frozenset(
     "de da del della di du des van von der den bin ibn la le y dos das ter ten".split()
 )
 _CONNECTORS = _PARTICLES | frozenset(("of", "for", "and", "on", "the", "&"))
+# Words a run is cut at, or that a name may hold only in some places.
+_CUTTING_WORDS = _CONNECTORS | _STOP_OR_TIME
 _ARTICLE_PREFIXES = tuple("al- el- ad- ar- as- ash- at- az- an- ed- ez- es- Al- El-".split())
 # Lowercase tails that belong to a hyphenated place name ('Ross-shire'); any
 # other lowercase tail makes a modifier ('US-backed', 'IS-held').
@@ -227,30 +233,36 @@ _ABBREVIATIONS = (
     "Cpl|Pvt|Supt|Insp|Hon"
 )
 _ABBREVIATION_SET = frozenset(_ABBREVIATIONS.split("|"))
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|es|d|l)[-'’]"
-_WORD = (
-    r"(?:[A-Z]\.){2,}"
-    r"|(?:[A-Z]\.)+[A-Z](?![\w.'’-])"  # 'U.S' where a naive split took the last dot
-    rf"|(?:{_ABBREVIATIONS})\."
-    rf"|[A-Z]\.(?=[ \t]+[{_UPPER}])"
-    rf"|[{_UPPER}]\w*(?:['’&]\w+)*(?:-\w+(?:['’]\w+)*)*"
-)
+_PARTICLES_BEFORE = "al el ad ar as ash at az an ed ez es d l".split()
+_PARTICLE = rf"(?:{'|'.join(_PARTICLES_BEFORE)})[-'’]"
+
+
+# A capitalised word: initials ('U.S.'; 'U.S' where a naive split took the last
+# dot; 'J.' before a capital), an abbreviation with its dot, or a plain word.
+_PLAIN_REST = r"\w*+(?:['’&]\w+)*+(?:-\w+(?:['’]\w+)*+)*+"
+_INITIALS_REST = rf"(?:(?:[A-Z]\.)+|(?:[A-Z]\.)*[A-Z](?![\w.'’-])|(?=[ \t]+[{_UPPER}]))"
+_WORD = rf"[A-Z]\.{_INITIALS_REST}|{word_trie(_ABBREVIATIONS.split('|'))}\.|[{_UPPER}]{_PLAIN_REST}"
 # _WORD after its first, capital letter (checked by a lookbehind where the
-# alternative needs an A-Z), alternative for alternative.
+# alternative needs an A-Z or one letter of an abbreviation, after a literal
+# character that rules most words out first).
 _WORD_REST = (
-    r"(?<=[A-Z])\.(?:[A-Z]\.)+"
-    r"|(?<=[A-Z])\.(?:[A-Z]\.)*[A-Z](?![\w.'’-])"
-    r"|(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS.split("|")) + r")\."
-    rf"|(?<=[A-Z])\.(?=[ \t]+[{_UPPER}])"
-    r"|\w*(?:['’&]\w+)*(?:-\w+(?:['’]\w+)*)*"
+    rf"\.(?<=[A-Z]\.){_INITIALS_REST}"
+    r"|(?:" + "|".join(f"{a[1:]}(?<={a})" for a in _ABBREVIATIONS.split("|")) + r")\."
+    rf"|{_PLAIN_REST}"
 )
 # A run of capitalised words, with the lowercase connectors a name may hold.
 # It opens with a plain capital, so that the engine skips lowercase text fast,
 # the word boundary being checked behind it; a particle before the first word
-# ('al-Nuri Mosque') is taken back by _PARTICLE_BEFORE.
+# ('al-Nuri Mosque') is taken back by _PARTICLE_BEFORE. Alternatives that can
+# never match at one place together are ordered and grouped for speed, and
+# repeats are possessive where giving back could never make a match: each part
+# starts with a character the part before it cannot take.
+_CONNECTOR_WORD = word_trie(_CONNECTORS)
+_PARTICLE_WORD = word_trie(_PARTICLES_BEFORE)
 _SPAN = re.compile(
     rf"[{_UPPER}](?<=(?:(?<![\w'’])|(?<=[a-z][a-z]))[{_UPPER}])(?:{_WORD_REST})"
-    rf"(?:['’]?[ \t]+(?:(?:{'|'.join(sorted(_CONNECTORS))})[ \t]+)*(?:{_PARTICLE})?(?:{_WORD}))*"
+    rf"(?:['’]?+[ \t]++(?:{_CONNECTOR_WORD}[ \t]++)*+(?:{_PARTICLE_WORD}[-'’])?+"
+    rf"(?:{_WORD}))*+"
 )
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-]){_PARTICLE}$")
 _TOKEN = re.compile(r"\S+")
@@ -272,20 +284,16 @@ _OPENERS = frozenset(" \t\"'(«[*–—-#>")
 _MAYBE_INITIAL = _OPENERS | frozenset("\n|•·!?:;.")
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-_ROLES = _alternation(gz.ROLE_NOUNS)
 _SAID_AFTER = re.compile(
     r",?\s+(?:said|says|told|added|wrote|tweeted|explained|noted|argued|insisted|stated|"
     r"recalled|testified|acknowledged|admitted|replied)\b"
 )
 # ', the US special envoy for ...': the role must head the apposition, so that
-# ', a coalition of rebel militias' names no person.
+# ', a coalition of rebel militias' names no person. Only whether it matches is
+# read, so the roles may be tried in any order: as a tree of their prefixes.
 _APPOSITION_AFTER = re.compile(
     rf",\s+(?:a|an|the|his|her|its|who\s+is\s+(?:a|an|the))\s+(?:[\w'’.-]+\s+){{0,4}}?"
-    rf"(?:{_ROLES})(?=\s*(?:[,.;:)]|$|\s(?:of|for|at|to|in|on|with|and|who|from|since)\b))"
+    rf"{word_trie(gz.ROLE_NOUNS)}(?=\s*(?:[,.;:)]|$|\s(?:of|for|at|to|in|on|with|and|who|from|since)\b))"
 )
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _PLACE_AFTER = re.compile(
@@ -326,6 +334,9 @@ _NOT_ATTRIBUTIVE = frozenset(
     "since after before were are will would into near until during over under the a an said "
     "says its their".split()
 )
+# The words before a name that are cues (see _context_evidence), and those after it.
+_BEFORE_CUES = _ROLE_SET | _SAID_SET | _PLACE_PREPS | {"the", "of"}
+_AFTER_CUES = _SAID_AFTER_WORDS | _PLACE_AFTER_WORDS | _ORG_AFTER_WORDS
 _PAREN_BETWEEN = re.compile(r"\"?\s*\(\s*\"?")
 _PAREN_CLOSE = re.compile(r"\"?\s*\)")
 
@@ -484,19 +495,27 @@ def _count_lower(text: str, word: str) -> int:
     """How many of the words _LOWER_WORD finds in ``text`` are ``word``."""
     if _LOWER_WORD.fullmatch(word) is None:
         return 0
+    # Between the places where the word is written (one split, not a search for
+    # each): the character before each, and the one after. An occurrence that
+    # overlaps another one (which split skips) has a letter of it before it.
+    pieces = text.split(word)
+    last = len(pieces) - 1
     count = 0
-    size = len(word)
-    at = text.find(word)
-    while at >= 0:
-        if at:
-            before = text[at - 1]
+    for i in range(last):
+        piece = pieces[i]
+        if piece:
+            before = piece[-1]
             if before.isalnum() or before in "_'’-":
-                at = text.find(word, at + 1)
                 continue
-        after = text[at + size : at + size + 1]
-        if not after or after not in _LOWER_CHARS:
-            count += 1
-        at = text.find(word, at + 1)
+        elif i:
+            continue  # right after the word: a letter of it before
+        piece = pieces[i + 1]
+        if piece:
+            if piece[0] in _LOWER_CHARS:
+                continue
+        elif i + 1 < last:
+            continue  # right before the word: a letter of it after
+        count += 1
     return count
 
 
@@ -544,6 +563,22 @@ def _headline_end(text: str) -> int:
     colon ('Drop This Fact: ...'), or none (0)."""
     if ("Facebook" in text or "Twitter" in text) and len(_SHARE_WIDGET.findall(text)) >= 2:
         return len(text)
+    body = _headline_body(text)
+    if body or (":" not in text and "|" not in text):
+        return body
+    clause = _CLAUSE_END.search(text)
+    if clause is None:
+        return 0
+    lead = text[: clause.start()]
+    if _LOWER_CONTENT.search(lead) is None and len(_CAP_WORD.findall(lead)) >= 2:
+        return clause.start()
+    return 0
+
+
+def _headline_body(text: str) -> int:
+    """All of a sentence if it is a headline, caption or foreign line, else 0:
+    _headline_end without its checks for share buttons and a title-case lead-in,
+    for the many sentences without 'Facebook', 'Twitter', a colon or a bar."""
     if _LOWER_CONTENT.search(text) is None:
         return len(text) if len(_CAP_WORD.findall(text)) >= 2 else 0
     if (
@@ -554,14 +589,6 @@ def _headline_end(text: str) -> int:
         and _FOREIGN_WORD.search(text) is not None
     ):
         return len(text)
-    if ":" not in text and "|" not in text:
-        return 0
-    clause = _CLAUSE_END.search(text)
-    if clause is None:
-        return 0
-    lead = text[: clause.start()]
-    if _LOWER_CONTENT.search(lead) is None and len(_CAP_WORD.findall(lead)) >= 2:
-        return clause.start()
     return 0
 
 
@@ -586,19 +613,29 @@ def _connectors_fit(current: list[_Word], pending: list[str]) -> bool:
     return False
 
 
-def _split_and(piece: list[_Word]) -> list[list[_Word]]:
+def _split_and(
+    piece: list[_Word],
+    key: Callable[[str], str] = _key,
+    part_key: Callable[[str], str] = _part_key,
+) -> list[list[_Word]]:
     """'and' joins only a gazetteer name ('Islamic State of Iraq and the Levant')
     or a government body's remit ('Department of Health and Human Services');
     anywhere else it joins two names."""
     words = [w for w, _, _ in piece]
-    if "and" not in words or _key(" ".join(words)) in _GAZETTEER:
+    if "and" not in words or key(" ".join(words)) in _GAZETTEER:
         return [piece]
     at = words.index("and")
-    for first in range(at):
-        for last in range(len(words), at + 1, -1):
-            if _key(" ".join(words[first:last])) in _GAZETTEER:
-                parts = (piece[:first], piece[first:last], piece[last:])
-                return [part for part in parts if part]
+    # Each name tried holds the words either side of the 'and' (there is none
+    # to try without them), and a key of four characters or more is its words'
+    # keys joined: unless _AND_KEYS has those three, none is in the gazetteer.
+    if 0 < at < len(words) - 1:
+        around = part_key(words[at - 1]) + "and" + part_key(words[at + 1])
+        if len(around) < 4 or around in _AND_KEYS:
+            for first in range(at):
+                for last in range(len(words), at + 1, -1):
+                    if key(" ".join(words[first:last])) in _GAZETTEER:
+                        parts = (piece[:first], piece[first:last], piece[last:])
+                        return [part for part in parts if part]
     tail = [p for p in piece[at + 1 :] if p[0] != "the"]
     head = words[: words.index("of")] if "of" in words[:at] else []
     if (
@@ -612,7 +649,9 @@ def _split_and(piece: list[_Word]) -> list[list[_Word]]:
     return [part for part in (piece[:at], tail) if part]
 
 
-def _split_title(piece: list[_Word]) -> tuple[list[_Word], list[_Word], float]:
+def _split_title(
+    piece: list[_Word], key: Callable[[str], str] = _key
+) -> tuple[list[_Word], list[_Word], float]:
     """Split '[US] President [Donald Trump]' into what precedes the title, the
     person, and the title's weight as evidence (0 when there is no title)."""
     n = len(piece)
@@ -643,7 +682,7 @@ def _split_title(piece: list[_Word]) -> tuple[list[_Word], list[_Word], float]:
             continue
         if any(p[0] in _ORG_WORDS or p[0] in _PLACE_WORDS for p in rest):
             return piece, [], 0.0
-        if _key(" ".join(p[0] for p in rest)) in _GAZETTEER:
+        if key(" ".join([p[0] for p in rest])) in _GAZETTEER:
             return piece, [], 0.0
         return piece[:i], rest, _W_POLITE if polite else _W_TITLE
     return piece, [], 0.0
@@ -671,12 +710,14 @@ def _role_at_start(piece: list[_Word]) -> tuple[list[_Word], float]:
     return rest, _W_ROLE
 
 
-def _strip_demonyms(piece: list[_Word], person: bool) -> list[_Word]:
+def _strip_demonyms(
+    piece: list[_Word], person: bool, key: Callable[[str], str] = _key
+) -> list[_Word]:
     """'Kurdish YPG' -> 'YPG' and 'Russian Vladimir Putin' -> 'Vladimir Putin', but
     'Syrian Democratic Forces' and 'Arab League' keep their adjective; 'the North
     Carolina Republican' is a description, not a name."""
     words = [w for w, _, _ in piece]
-    if len(words) > 1 and _is_demonym(words[-1]) and _key(" ".join(words[:-1])) in _GAZETTEER:
+    if len(words) > 1 and _is_demonym(words[-1]) and key(" ".join(words[:-1])) in _GAZETTEER:
         return []
     i = 0
     while i < len(words) and _is_demonym(words[i]):
@@ -689,24 +730,29 @@ def _strip_demonyms(piece: list[_Word], person: bool) -> list[_Word]:
     if (
         person
         or (len(rest) == 1 and _is_acronym(rest[0]))
-        or _key(" ".join(rest)) in _GAZETTEER
+        or key(" ".join(rest)) in _GAZETTEER
         or (len(rest) > 1 and rest[0] in _FIRST_NAMES)
     ):
         return piece[i:]
     return piece
 
 
-def _gazetteer_ands(span: str) -> frozenset[int]:
+def _gazetteer_ands(span: str, part_key: Callable[[str], str] = _part_key) -> frozenset[int]:
     """Offsets of the 'and's inside gazetteer names of a run ('Food and Drug
     Administration', 'Bosnia and Herzegovina'), which join no two names."""
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(span)]
-    parts = [_part_key(word) for word, _ in tokens]
     found = set()
+    parts: list[str] = []  # the keys of the words, made when first needed
     for i, (word, start) in enumerate(tokens):
         if word != "and" or i == 0:
             continue
-        if i + 1 < len(tokens) and parts[i - 1] + "and" + parts[i + 1] not in _AND_KEYS:
+        if (
+            i + 1 < len(tokens)
+            and part_key(tokens[i - 1][0]) + "and" + part_key(tokens[i + 1][0]) not in _AND_KEYS
+        ):
             continue  # no gazetteer name has these three words
+        if not parts:
+            parts = [part_key(word) for word, _ in tokens]
         for first in range(i - 1, max(-1, i - 6), -1):
             for last in range(i + 2, min(len(tokens), i + 6) + 1):
                 key = "".join(parts[first:last])
@@ -717,40 +763,66 @@ def _gazetteer_ands(span: str) -> frozenset[int]:
     return frozenset(found)
 
 
-def _cut_span(span: str, initial: bool) -> tuple[_Piece, ...]:
+def _cut_span(
+    span: str,
+    initial: bool,
+    key: Callable[[str], str] = _key,
+    part_key: Callable[[str], str] = _part_key,
+) -> tuple[_Piece, ...]:
     """Cut one capitalised run into names: at stop words, dates, possessives,
     hyphenated modifiers ('US-backed') and connectors that do not belong.
     Offsets are relative to the run, so the result can be reused wherever the
     same run recurs."""
-    if " " not in span and "-" not in span and "'" not in span and "’" not in span:
-        if span in _NOT_A_NAME or (
-            span[-1] == "s" and len(span) < 7 and _PLURAL_ACRONYM.fullmatch(span)
-        ):
-            return ()
-        return (_Piece(((span, 0, len(span)),), initial, 0.0),)
+    if " " not in span and "-" not in span:
+        if "'" not in span and "’" not in span:
+            if span in _NOT_A_NAME or (
+                span[-1] == "s" and len(span) < 7 and _PLURAL_ACRONYM.fullmatch(span)
+            ):
+                return ()
+            return (_new_tuple(_Piece, (((span, 0, len(span)),), initial, 0.0)),)
+        if "\t" not in span:
+            # One word and its possessive ('Britain's'): the word, as the rules
+            # below would cut it.
+            last = span[-1]
+            if last == "'" or last == "’":
+                word = span[:-1]
+            elif (last == "s" or last == "S") and span[-2] in "'’":
+                word = span[:-2]
+            else:
+                word = ""
+            if word and "'" not in word and "’" not in word:
+                if (
+                    word in _NOT_A_NAME
+                    or word in _ACRONYM_STOP
+                    or (word[-1] == "s" and len(word) < 7 and _PLURAL_ACRONYM.fullmatch(word))
+                ):
+                    return ()
+                return (_new_tuple(_Piece, (((word, 0, len(word)),), initial, 0.0)),)
     if "-" not in span and "'" not in span and "’" not in span and "\t" not in span:
         split = span.split(" ")
         if (
             "" not in split
-            and _CONNECTORS.isdisjoint(split)
-            and _STOP_OR_TIME.isdisjoint(split)
-            and not (split[0] in _NAME_EDGES or split[-1] in _NAME_EDGES)
+            and _CUTTING_WORDS.isdisjoint(split)
+            and split[0] not in _NAME_EDGES
+            and split[-1] not in _NAME_EDGES
             and not (initial and len(split) > 2 and split[0].lower() in _ROLE_SET)
         ):
             # Plain capitalised words: one name, unless one of them is a title or
-            # a plural acronym (left to the general rules below).
+            # a plural acronym (left to the general rules below). A word that is
+            # a title is one of the words of the run lowercased and split at dots.
+            titles = not _TITLES.isdisjoint(span.lower().replace(".", " ").split())
             words = []
             at = 0
             for word in split:
-                if (
-                    word[-1] == "s" and len(word) < 7 and _PLURAL_ACRONYM.fullmatch(word)
-                ) or word.rstrip(".").lower() in _TITLES:
+                if (word[-1] == "s" and len(word) < 7 and _PLURAL_ACRONYM.fullmatch(word)) or (
+                    titles and word.rstrip(".").lower() in _TITLES
+                ):
                     break
                 end = at + len(word)
                 words.append((word, at, end))
                 at = end + 1
             else:
-                return (_Piece(tuple(words), initial, 0.0),)
+                return (_new_tuple(_Piece, (tuple(words), initial, 0.0)),)
     pieces: list[list[_Word]] = []
     tokens: list[tuple[str, int]] = []
     if "\t" in span or "  " in span:
@@ -780,7 +852,7 @@ def _cut_span(span: str, initial: bool) -> tuple[_Piece, ...]:
     current: list[_Word] = []
     pending: list[str] = []
     pending_words: list[_Word] = []
-    known_and = _gazetteer_ands(span) if " and " in span else frozenset()
+    known_and = _gazetteer_ands(span, part_key) if " and " in span else frozenset()
 
     for word, start in tokens:
         if word in _CONNECTORS:
@@ -852,28 +924,28 @@ def _cut_span(span: str, initial: bool) -> tuple[_Piece, ...]:
             raw = raw[:-1]
         if not raw:
             continue
-        for piece in _split_and(raw) if has_and else (raw,):
+        for piece in _split_and(raw, key, part_key) if has_and else (raw,):
             is_initial = initial and number == 0 and piece[0][1] == 0
             person = None
             if maybe_title:
                 for word, _, _ in piece:
                     if word.rstrip(".").lower() in _TITLES:
-                        before, person, weight = _split_title(piece)
+                        before, person, weight = _split_title(piece, key)
                         break
             if not person and is_initial:
                 person, weight = _role_at_start(piece)
                 before = []
             if person:
-                before = _strip_demonyms(before, False)
+                before = _strip_demonyms(before, False, key)
                 # 'US President', 'CNN Correspondent': a name before a title; but
                 # 'Humane Officer' or 'Police Chief' is part of the title.
                 if len(before) == 1 and not (
-                    _is_acronym(before[0][0]) or _key(before[0][0]) in _GAZETTEER
+                    _is_acronym(before[0][0]) or key(before[0][0]) in _GAZETTEER
                 ):
                     before = []
                 if before:
                     out.append(_Piece(tuple(before), is_initial, 0.0))
-                out.append(_Piece(tuple(_strip_demonyms(person, True)), False, weight))
+                out.append(_Piece(tuple(_strip_demonyms(person, True, key)), False, weight))
                 continue
             first, last = piece[0][0], piece[-1][0]
             if (
@@ -882,7 +954,7 @@ def _cut_span(span: str, initial: bool) -> tuple[_Piece, ...]:
                 or ("-" in first and _is_demonym(first))
                 or ("-" in last and _is_demonym(last))
             ):
-                stripped = _strip_demonyms(piece, False)
+                stripped = _strip_demonyms(piece, False, key)
                 if stripped:
                     out.append(_Piece(tuple(stripped), is_initial and stripped is piece, 0.0))
             else:
@@ -924,6 +996,67 @@ def _segments(span: str) -> list[tuple[int, str]] | None:
     return out
 
 
+# --------------------------------------------------------------------------- context
+
+
+def _context_evidence(
+    text: str,
+    end: int,
+    last_before: str,
+    tail: list[str] | None,
+    acronym: bool,
+    person_shaped: bool,
+) -> tuple[float, float, float]:
+    """What the words around a mention say of its kind (person, organisation,
+    place): the word before it (and for some cues the words before that, in
+    ``tail``), and what follows it."""
+    person = org = place = 0.0
+    # What follows the name: one look at the next word instead of one pattern
+    # per cue, since every cue needs a space or a comma first.
+    after = text[end : end + 1]
+    if after == ",":
+        attributive = place_after = org_after = False
+        if not acronym:
+            if (
+                last_before in _ROLE_SET
+                or _APPOSITION_AFTER.match(text, end) is not None
+                or _AGE_AFTER.match(text, end) is not None
+            ):
+                person += _W_ROLE
+            if person_shaped and (
+                last_before in _SAID_SET or _SAID_AFTER.match(text, end) is not None
+            ):
+                person += _W_SAID
+    else:
+        following = ""
+        if after.isspace():
+            following = _NEXT_WORD.match(text, end).group(1)  # type: ignore[union-attr]
+        if not acronym:
+            if last_before in _ROLE_SET:
+                person += _W_ROLE
+            if person_shaped and (last_before in _SAID_SET or following in _SAID_AFTER_WORDS):
+                person += _W_SAID
+        if following:
+            place_after = following in _PLACE_AFTER_WORDS
+            org_after = following in _ORG_AFTER_WORDS
+            attributive = "a" <= following[0] <= "z" and following not in _NOT_ATTRIBUTIVE
+        else:
+            place_after = org_after = attributive = False
+    area = last_before
+    if area == "the" and tail:
+        area = tail[-2] if len(tail) > 1 else ""
+        tail = tail[:-1]
+    if place_after or (
+        area == "of" and tail and len(tail) > 1 and tail[-2] in _AREAS and not attributive
+    ):
+        place += _W_TITLE
+    elif area in _PLACE_PREPS and not acronym and not attributive:
+        place += _W_PREPOSITION
+    if org_after:
+        org += _W_KEYWORD_INSIDE
+    return person, org, place
+
+
 # --------------------------------------------------------------------------- story state
 
 
@@ -941,6 +1074,10 @@ class _Judged(NamedTuple):
 
 
 _GENERIC = _Judged((), "", False, (0.0, 0.0, 0.0), False, False, False, ())
+_UNJUDGED = _Judged((), "", False, (0.0, 0.0, 0.0), False, False, False, ())  # not yet judged
+# NamedTuple's own constructor is a Python function: in the hot paths the
+# tuples are made directly.
+_new_tuple = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -986,15 +1123,17 @@ class _Story:
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         self.sentences = sentences
-        self.articles = [sentence.article for sentence in sentences]
+        self.articles = list(map(_ARTICLE_OF, sentences))
         self.texts: list[str] = []
         self.joined = ""
         self.distinct = ""  # the distinct sentences, joined
         self.lower: dict[str, int] = {}  # filled on demand by lower_count
         self.lower_runs: frozenset[bytes] | None = None
         self.midcap: Counter[str] = Counter()
-        # The runs of each row: start, the run's pieces, whether in a headline.
-        self.candidates: list[list[tuple[int, tuple[_Piece, ...], bool]]] = []
+        # The runs of each row (start, the run's pieces), and those of its
+        # headline part apart, where only known names are taken.
+        self.candidates: list[list[tuple[int, tuple[_Piece, ...]]]] = []
+        self.in_headline: list[list[tuple[_Piece, ...]] | tuple] = []
         self.cuts: dict[str, tuple[_Piece, ...]] = {}
         self.initial_cuts: dict[str, tuple[_Piece, ...]] = {}
         self.judged: dict[tuple[str, ...], _Judged | None] = {}
@@ -1009,9 +1148,23 @@ class _Story:
         self.surname_uses: Counter[str] = Counter()
         self.multiword: list[_Surface] | None = None  # set once all surfaces are known
 
+    def part_key(self, word: str) -> str:
+        found = self.part_keys.get(word)
+        if found is None:
+            found = self.part_keys[word] = _part_key(word)
+        return found
+
     def key(self, text: str) -> str:
         found = self.keys.get(text)
         if found is None:
+            if " " not in text:
+                found = self.part_keys.get(text)
+                if found is None:
+                    found = self.part_keys[text] = _part_key(text)
+                if len(found) < 4:
+                    found = _key(text)
+                self.keys[text] = found
+                return found
             # Names share words: the key of a name is joined from its words'.
             parts = self.part_keys
             found = ""
@@ -1062,24 +1215,34 @@ class _Story:
         self.joined = "\n".join(texts)
         self.distinct = "\n".join(index) if len(index) < len(texts) else self.joined
         distinct = list(index)
-        # Runs of each distinct sentence: (start, pieces, in headline), and the
-        # capitalised words it adds to the counts.
-        found: list[list[tuple[int, tuple[_Piece, ...], bool]]] = [[] for _ in distinct]
+        # Runs of each distinct sentence, (start, pieces), those of its headline
+        # part, and the capitalised words it adds to the counts.
+        found: list[list[tuple[int, tuple[_Piece, ...]]]] = [[] for _ in distinct]
+        in_headline: dict[int, list[tuple[_Piece, ...]]] = {}
         middle: list[list[str]] = [[] for _ in distinct]
         cuts, initial_cuts = self.cuts, self.initial_cuts
-        # One pass over all sentences: the pattern never crosses a line break.
+        # One pass over all sentences, the pattern never crossing a line break,
+        # in offsets of the joined text after a line break of its own: each
+        # sentence then has a line break before it.
+        joined = "\n" + self.distinct
+        widgets = "Facebook" in joined or "Twitter" in joined
         number = -1
         text = ""
-        offset = line_end = -1
-        headline_end = 0
-        entries: list[tuple[int, tuple[_Piece, ...], bool]] = []
+        offset = line_end = 0
+        headline_end = 0  # in offsets of the joined text
+        entries: list[tuple[int, tuple[_Piece, ...]]] = []
         words: list[str] = []
-        joined = self.distinct
         for match in _SPAN.finditer(joined):
             start = match.start()
-            particle = start and joined[start - 1] in "-'"
-            if not particle:
-                span = match.group()
+            before = joined[start - 1]
+            if before == " ":
+                span = match[0]
+                if span in _UNCOUNTED:
+                    continue
+            elif before == "-" or before == "'":
+                span = ""  # a particle may come before: see below
+            else:
+                span = match[0]
                 if span in _UNCOUNTED:
                     continue
             if start > line_end:
@@ -1090,32 +1253,37 @@ class _Story:
                 text = distinct[number]
                 entries, words = found[number], middle[number]
                 headline_end = -1
-            start -= offset
-            end = match.end() - offset
-            if particle:
-                found_particle = _PARTICLE_BEFORE.search(text, max(0, start - 4), start)
+            if not span:
+                found_particle = _PARTICLE_BEFORE.search(joined, max(offset, start - 4), start)
                 if found_particle:
                     start = found_particle.start()
-                span = text[start:end]
+                    before = joined[start - 1]
+                span = joined[start : match.end()]
                 if span in _UNCOUNTED:
                     continue
-            if span.isupper() and _TICKER_AFTER.match(text, end):
+            if span.isupper() and _TICKER_AFTER.match(joined, match.end()):
                 continue
             if headline_end < 0:
-                headline_end = _headline_end(text)
-            if start > 1 and text[start - 1] == " " and text[start - 2] not in _MAYBE_INITIAL:
+                if widgets or ":" in text or "|" in text:
+                    headline_end = offset + _headline_end(text)
+                else:  # _headline_end without the checks that cannot apply
+                    headline_end = offset + _headline_body(text)
+            # Sentence-initial runs: a capital there says nothing.
+            if before == " " and joined[start - 2] not in _MAYBE_INITIAL:
                 cut = cuts.get(span)
                 if cut is None:
                     cut = self._cut(span, False)
-                headline = start < headline_end
-                if not headline:
+                if start >= headline_end:
                     words.append(span)
-            elif _is_initial(text, start):
+                    if cut.__class__ is tuple:
+                        if cut:
+                            entries.append((start - offset, cut))
+                        continue
+            elif _is_initial(text, start - offset):
                 cut = initial_cuts.get(span)
                 if cut is None:
                     cut = self._cut(span, True)
-                headline = start < headline_end
-                if not headline:
+                if start >= headline_end:
                     rest = span.split(None, 1)
                     if len(rest) > 1:
                         words.append(rest[1])
@@ -1123,29 +1291,40 @@ class _Story:
                 cut = cuts.get(span)
                 if cut is None:
                     cut = self._cut(span, False)
-                headline = start < headline_end
-                if not headline:
+                if start >= headline_end:
                     words.append(span)
             if cut:
-                if cut.__class__ is tuple:
-                    entries.append((start, cut, headline))
+                if start < headline_end:
+                    parts = in_headline.setdefault(number, [])
+                    if cut.__class__ is tuple:
+                        parts.append(cut)
+                    else:
+                        parts.extend([part for _, part in cut])
+                elif cut.__class__ is tuple:
+                    entries.append((start - offset, cut))
                 else:  # the parts of a run with stop words
+                    start -= offset
                     for at, part in cut:
-                        entries.append((start + at, part, headline))
-        rows = [index[text] for text in texts]
-        self.candidates = [found[number] for number in rows]
+                        entries.append((start + at, part))
+        rows = list(map(index.__getitem__, texts))
+        self.candidates = list(map(found.__getitem__, rows))
+        if in_headline:
+            self.in_headline = [in_headline.get(number, ()) for number in rows]
         if len(distinct) == len(texts):
-            self.midcap = Counter(" ".join([" ".join(words) for words in middle]).split())
+            self.midcap = Counter(" ".join(map(" ".join, middle)).split())
         else:
-            self.midcap = Counter(" ".join([" ".join(middle[number]) for number in rows]).split())
+            self.midcap = Counter(" ".join(map(" ".join, map(middle.__getitem__, rows))).split())
 
     def _cut(self, span: str, initial: bool) -> tuple[_Piece, ...] | list:
         """The pieces of a run (cached), or for a run with stop words the
         (offset, pieces) of its parts, which are cached as runs of their own."""
         cache = self.initial_cuts if initial else self.cuts
+        if " " not in span:  # one word: no stop word to cut at
+            cut = cache[span] = _cut_span(span, initial, self.key, self.part_key)
+            return cut
         segments = _segments(span)
         if segments is None:
-            cut = cache[span] = _cut_span(span, initial)
+            cut = cache[span] = _cut_span(span, initial, self.key, self.part_key)
             return cut
         parts = []
         for offset, segment in segments:
@@ -1167,43 +1346,58 @@ class _Story:
 
     # ---- pass 2: story-wide checks, evidence, mentions
     def resolve(self) -> None:
-        headlines = []
         resolved: dict[int, list[tuple]] = {}
-        texts = self.texts
+        texts, articles, surfaces, generic = self.texts, self.articles, self.surfaces, self.generic
+        so_called = "so-called" in self.joined
         for row, entries in enumerate(self.candidates):
             if not entries:
                 continue
             text = texts[row]
-            article = self.articles[row]
+            article = articles[row]
             paren = "(" in text  # only _paren_pairs reads positions
-            for base, cut, headline in entries:
-                if headline:
-                    headlines.append((row, cut))
-                    continue
+            plain = not paren and not (so_called and "so-called" in text)
+            for base, cut in entries:
                 found = resolved.get(id(cut))
                 if found is None:
                     found = resolved[id(cut)] = self._resolve_cut(cut)
                 for judged, first, last, title in found:
                     if judged is _GENERIC:
-                        self.generic.append((row, first))
+                        generic.append((row, first))
+                    elif plain and judged.gazetteer and not judged.grows:
+                        # A gazetteer name, whose kind is fixed, where nothing
+                        # else about it is read (it does not grow): a mention.
+                        surface = surfaces.get(judged.text)
+                        if surface is None:
+                            surface = self._new_surface(judged)
+                        surface.count += 1
+                        surface.rows.append(row)
+                        surface.articles.add(article)
                     else:
                         self._accept(
                             row, text, judged, base + first, base + last, title, article, paren
                         )
         self._paren_pairs()
         known = {surface.key for surface in self.surfaces.values()}
-        for row, cut in headlines:
-            for piece in cut:
-                self._match_known(row, piece, known)
+        for row, cuts in enumerate(self.in_headline):
+            for cut in cuts:
+                for piece in cut:
+                    self._match_known(row, piece, known)
+
+    def _new_surface(self, judged: _Judged) -> _Surface:
+        names, name, acronym, _, _, _, _, content = judged
+        surface = self.surfaces[name] = _Surface(
+            name, names, self.key(name), acronym, content, 0, [], set(), [0.0, 0.0, 0.0]
+        )
+        return surface
 
     def _resolve_cut(self, cut: tuple[_Piece, ...]) -> list[tuple]:
         """What the story-wide checks make of the pieces of one run, wherever it
         occurs: (judged words, start, end, title weight) for each name kept, and
         (_GENERIC, word, 0, 0.0) for a bare generic word."""
         out: list[tuple] = []
-        for piece in cut:
-            words = piece.words
-            if piece.initial and not self._first_word_counts(words):
+        judged_of = self.judged
+        for words, initial, title in cut:
+            if initial and not self._first_word_counts(words):
                 words = words[1:]
                 while words and words[0][0] in _CONNECTORS:
                     words = words[1:]
@@ -1211,28 +1405,38 @@ class _Story:
                 words = words[:-1]
             if not words:
                 continue
-            judged = self._judge(tuple([w for w, _, _ in words]))
+            names = (words[0][0],) if len(words) == 1 else tuple([w for w, _, _ in words])
+            judged = judged_of.get(names, _UNJUDGED)
+            if judged is _UNJUDGED:
+                judged = judged_of[names] = self._judge_new(names)
             if judged is None:
                 continue
             if judged is _GENERIC:
                 out.append((_GENERIC, words[0][0], 0, 0.0))
             else:
-                out.append((judged, words[0][1], words[-1][2], piece.title))
+                out.append((judged, words[0][1], words[-1][2], title))
         return out
 
     def _first_word_counts(self, words: Sequence[_Word]) -> bool:
         """The spec's rule for sentence-initial capitals, generous to multi-word
         names whose first word the story never writes in lowercase."""
         first = words[0][0]
-        if _is_acronym(first) or self.capitalised(first) > 0 or self.in_gazetteer(first):
+        if _is_acronym(first):
             return True
-        if len(words) > 1 and self.in_gazetteer(" ".join(w for w, _, _ in words)):
+        count = self.midcap.get  # capitalised(first) > 0
+        if count(first, 0) or count(first + "'s", 0) or count(first + "'", 0):
             return True
-        return len(words) > 1 and not _is_title(first) and self.lower_count(first.lower()) == 0
+        if self.key(first) in _GAZETTEER:
+            return True
+        if len(words) == 1:
+            return False
+        if self.key(" ".join([w for w, _, _ in words])) in _GAZETTEER:
+            return True
+        return not _is_title(first) and self.lower_count(first.lower()) == 0
 
     def _judge(self, names: tuple[str, ...]) -> _Judged | None:
-        found = self.judged.get(names, _GENERIC)
-        if found is _GENERIC and names not in self.judged:
+        found = self.judged.get(names, _UNJUDGED)
+        if found is _UNJUDGED:
             found = self.judged[names] = self._judge_new(names)
         return found
 
@@ -1240,33 +1444,60 @@ class _Story:
         """Whether these words are a name, and what they say of its kind; None
         rejects them, _GENERIC marks a bare 'Observatory' or 'Command'."""
         word = names[0]
-        joined = " ".join(names)
+        single = len(names) == 1
+        joined = word if single else " ".join(names)
         gazetteer = self.key(joined) in _GAZETTEER
-        if len(names) == 1 and not gazetteer:
-            if len(word) == 1 or word in _NAME_SUFFIXES or _is_demonym(word) or _is_title(word):
-                return None
-            # Directions, stop acronyms and long capitals are never generic
-            # words, so they may go before the costlier count.
-            if (
-                word in _DIRECTIONS
-                or (word in _ACRONYM_STOP and _is_acronym(word))
-                or (len(word) > 6 and word.isupper())
-            ):
-                return None
-            if self.lower_count(word.lower()) > self.capitalised(word):
-                return None
-            if word in _GENERIC_ORG or word in _PLACE_WORDS:
-                return _GENERIC
-        elif (
-            len(names) > 1
-            and (word in _CONNECTORS or _is_title(word))
-            and all(_is_title(w) or w in _CONNECTORS for w in names)
+        if single:
+            if not gazetteer:
+                if (
+                    len(word) == 1
+                    or word in _NAME_SUFFIXES
+                    or word in _DEMONYMS
+                    or ("-" in word and _is_demonym(word))
+                    or word.rstrip(".").lower() in _TITLE_WORDS
+                ):
+                    return None
+                # Directions, stop acronyms and long capitals are never generic
+                # words, so they may go before the costlier count.
+                if (
+                    word in _DIRECTIONS
+                    or (word in _ACRONYM_STOP and _is_acronym(word))
+                    or (len(word) > 6 and word.isupper())
+                ):
+                    return None
+                if self.lower_count(word.lower()) > self.capitalised(word):
+                    return None
+                if word in _GENERIC_ORG or word in _PLACE_WORDS:
+                    return _GENERIC
+            # One word: the rules below, with nothing before or after it.
+            if "." in word:
+                names = _tidy(names)
+                word = names[0]
+            acronym = _is_acronym(word)
+            org = _W_KEYWORD_LAST if word in _ORG_WORDS or word in _INSTITUTION_NOUNS else 0.0
+            if acronym:
+                org += _W_WEAK
+            return _new_tuple(
+                _Judged,
+                (
+                    names,
+                    word,
+                    acronym,
+                    (0.0, org, _W_KEYWORD_LAST if word in _PLACE_WORDS else 0.0),
+                    False,
+                    False,
+                    gazetteer,
+                    () if word in _CONNECTORS else names,
+                ),
+            )
+        elif (word in _CONNECTORS or word.rstrip(".").lower() in _TITLE_WORDS) and all(
+            w in _CONNECTORS or w.rstrip(".").lower() in _TITLE_WORDS for w in names
         ):
             return None
         if "." in joined:
             names = _tidy(names)
             joined = " ".join(names)
-        acronym = len(names) == 1 and _is_acronym(names[0])
+        acronym = single and _is_acronym(names[0])
         person = org = place = 0.0
         # The head noun of 'Old City of Mosul' or 'Observatory for Human Rights'.
         if "of" in names or "for" in names:
@@ -1276,12 +1507,12 @@ class _Story:
         last = names[cut - 1] if cut > 0 else names[-1]
         # 'Kim Wall' is a journalist before she is a wall: after a first name a
         # place keyword is weak evidence.
-        first_name = len(names) in (2, 3) and names[0] in _FIRST_NAMES
+        first_name = 1 < len(names) < 4 and names[0] in _FIRST_NAMES
         if last in _ORG_WORDS or last in _INSTITUTION_NOUNS:
             org += _W_KEYWORD_LAST
         elif not _ORG_WORDS.isdisjoint(names):
             org += _W_KEYWORD_INSIDE
-        if last in _PLACE_WORDS or (len(names) > 1 and names[0] in _PLACE_PREFIXES):
+        if last in _PLACE_WORDS or (not single and names[0] in _PLACE_PREFIXES):
             place += _W_WEAK if first_name else _W_KEYWORD_LAST
         if acronym:
             org += _W_WEAK
@@ -1295,9 +1526,10 @@ class _Story:
         )
         if first_name and (person_shaped or org + place <= _W_WEAK):
             person += _W_FIRST_NAME
-        grows = len(names) > 1 and last in _INSTITUTION_ADJECTIVES
-        return _Judged(
-            names, joined, acronym, (person, org, place), person_shaped, grows, gazetteer, content
+        grows = not single and last in _INSTITUTION_ADJECTIVES
+        evidence = (person, org, place)
+        return _new_tuple(
+            _Judged, (names, joined, acronym, evidence, person_shaped, grows, gazetteer, content)
         )
 
     def _accept(
@@ -1311,12 +1543,13 @@ class _Story:
         article: int,
         paren: bool,
     ) -> None:
-        if judged.grows:
+        names, name, acronym, evidence, person_shaped, grows, gazetteer, content = judged
+        if grows:
             grown = _INSTITUTION_AFTER.match(text, end)
             if grown:
-                judged = self._judge((*judged.names, grown.group(1))) or judged
+                judged = self._judge((*names, grown.group(1))) or judged
                 end = grown.end()
-        names, name, acronym, evidence, person_shaped, _, gazetteer, content = judged
+                names, name, acronym, evidence, person_shaped, _, gazetteer, content = judged
         surface = self.surfaces.get(name)
         if surface is None:
             surface = self.surfaces[name] = _Surface(
@@ -1334,17 +1567,20 @@ class _Story:
             if "so-called" in before:
                 parts = before.rstrip('" ').rsplit(None, 1)
                 last_before = parts[-1] if parts else ""
-        elif start and (text[start - 1] == '"' or text[start - 1].isspace()):
-            before = text[max(0, start - 40) : start]
-            if '"' in before:
-                tail = [t for t in (w.strip('"') for w in before.split()[-4:]) if t]
-                if tail:
-                    last_before = tail[-1]
-            else:
-                parts = before.rsplit(None, 1)
-                last_before = parts[-1] if parts else ""
-                if last_before == "the" or last_before == "of":
-                    tail = before.split()[-4:]
+        elif start:
+            before = text[start - 1]
+            if before == " " or before == '"' or before.isspace():
+                before = text[max(0, start - 40) : start]
+                if '"' in before:
+                    tail = [t for t in (w.strip('"') for w in before.split()[-4:]) if t]
+                    if tail:
+                        last_before = tail[-1]
+                else:
+                    parts = before.rsplit(None, 1)
+                    if parts:
+                        last_before = parts[-1]
+                        if last_before == "the" or last_before == "of":
+                            tail = before.split()[-4:]
         if len(last_before) == 9 and last_before.lower() == "so-called":
             alias = self._surface("so-called " + name, ("so-called", *names))
             alias.so_called_of = name
@@ -1355,52 +1591,37 @@ class _Story:
         surface.articles.add(article)
         if gazetteer:
             return
+        totals = surface.evidence
+        if tail is not None or last_before in _BEFORE_CUES:
+            person, org, place = _context_evidence(
+                text, end, last_before, tail, acronym, person_shaped
+            )
+            totals[0] += evidence[0] + title + person
+            totals[1] += evidence[1] + org
+            totals[2] += evidence[2] + place
+            return
+        # No cue before the name: only what follows it may say more.
         person, org, place = evidence
         person += title
-        # What follows the name: one look at the next word instead of one
-        # pattern per cue, since every cue needs a space or a comma first.
         after = text[end : end + 1]
         if after == ",":
-            attributive = place_after = org_after = False
             if not acronym:
                 if (
-                    last_before in _ROLE_SET
-                    or _APPOSITION_AFTER.match(text, end) is not None
+                    _APPOSITION_AFTER.match(text, end) is not None
                     or _AGE_AFTER.match(text, end) is not None
                 ):
                     person += _W_ROLE
-                if person_shaped and (
-                    last_before in _SAID_SET or _SAID_AFTER.match(text, end) is not None
-                ):
+                if person_shaped and _SAID_AFTER.match(text, end) is not None:
                     person += _W_SAID
-        else:
-            following = ""
-            if after.isspace():
-                following = _NEXT_WORD.match(text, end).group(1)  # type: ignore[union-attr]
-            if not acronym:
-                if last_before in _ROLE_SET:
-                    person += _W_ROLE
-                if person_shaped and (last_before in _SAID_SET or following in _SAID_AFTER_WORDS):
+        elif after.isspace():
+            following = _NEXT_WORD.match(text, end).group(1)  # type: ignore[union-attr]
+            if following in _AFTER_CUES:
+                if person_shaped and not acronym and following in _SAID_AFTER_WORDS:
                     person += _W_SAID
-            if following:
-                place_after = following in _PLACE_AFTER_WORDS
-                org_after = following in _ORG_AFTER_WORDS
-                attributive = "a" <= following[0] <= "z" and following not in _NOT_ATTRIBUTIVE
-            else:
-                place_after = org_after = attributive = False
-        area = last_before
-        if area == "the" and tail:
-            area = tail[-2] if len(tail) > 1 else ""
-            tail = tail[:-1]
-        if place_after or (
-            area == "of" and tail and len(tail) > 1 and tail[-2] in _AREAS and not attributive
-        ):
-            place += _W_TITLE
-        elif area in _PLACE_PREPS and not acronym and not attributive:
-            place += _W_PREPOSITION
-        if org_after:
-            org += _W_KEYWORD_INSIDE
-        totals = surface.evidence
+                if following in _PLACE_AFTER_WORDS:
+                    place += _W_TITLE
+                if following in _ORG_AFTER_WORDS:
+                    org += _W_KEYWORD_INSIDE
         totals[0] += person
         totals[1] += org
         totals[2] += place
@@ -1502,7 +1723,11 @@ class _Story:
     def _variant(self, a: _Surface, b: _Surface) -> bool:
         """Same length, same initials, all words equal but one, used by different
         articles: one source misnaming what the others name."""
-        if len(a.words) != len(b.words) or a.articles & b.articles or len(a.content) < 3:
+        if (
+            len(a.words) != len(b.words)
+            or not a.articles.isdisjoint(b.articles)
+            or len(a.content) < 3
+        ):
             return False  # two-word names differ too easily: 'United States', 'United Steelworkers'
         if self._gazetteer_root(a.text) or self._gazetteer_root(b.text):
             return False
@@ -1558,9 +1783,11 @@ class _Story:
                 by_end[(len(words), False, words[-1])].append(surface)
         seen: set[tuple[str, str]] = set()
         for members in by_end.values():
+            if len(members) == 1:
+                continue
             for k, a in enumerate(members):
                 for b in members[k + 1 :]:
-                    if a.articles & b.articles or (a.text, b.text) in seen:
+                    if not a.articles.isdisjoint(b.articles) or (a.text, b.text) in seen:
                         continue
                     seen.add((a.text, b.text))
                     diff = [(x, y) for x, y in zip(a.words, b.words, strict=True) if x != y]
@@ -1727,7 +1954,9 @@ class _Story:
                 if word in owners:
                     extra.setdefault(owners[word], []).append(row)
         article_of = self.articles
-        infos: list[tuple[str, EntityInfo, list[int]]] = []
+        # Most mentioned first, then by name: the sort key leads each item, and
+        # its place in the list breaks ties as a stable sort would.
+        infos: list[tuple[int, str, str, int, str, EntityInfo, list[int]]] = []
         for root, group in members.items():
             if len(group) == 1:
                 single = group[0]
@@ -1753,21 +1982,40 @@ class _Story:
             info = EntityInfo(
                 name, self._kind(root, group, count), aliases, tuple(sorted(articles)), count
             )
-            infos.append((root, info, rows))
-        infos.sort(key=lambda item: (-item[1].mentions, item[1].name.lower(), item[1].name))
-        by_row: dict[int, list[int]] = {}
-        for position, (_, _, rows) in enumerate(infos):
-            for row in rows:
-                found = by_row.get(row)
-                if found is None:
-                    by_row[row] = [position]
+            infos.append((-count, name.lower(), name, len(infos), root, info, rows))
+        infos.sort()
+        # The entities of each row: its first (-1 for none), and all of them for
+        # the rows of several. Positions come in order, a row's repeats together.
+        first = [-1] * len(article_of)
+        several: dict[int, list[int]] = {}
+        for position, item in enumerate(infos):
+            for row in item[6]:
+                found = first[row]
+                if found < 0:
+                    first[row] = position
+                elif found != position:
+                    positions = several.get(row)
+                    if positions is None:
+                        several[row] = [found, position]
+                    elif positions[-1] != position:
+                        positions.append(position)
+        by_row: dict[int, frozenset[int]] = {}
+        alone: dict[int, frozenset[int]] = {}  # one set for the rows of one entity
+        for row, found in enumerate(first):
+            if found >= 0:
+                positions = several.get(row)
+                if positions is not None:
+                    by_row[row] = frozenset(positions)
                 else:
-                    found.append(position)
+                    one = alone.get(found)
+                    if one is None:
+                        one = alone[found] = frozenset((found,))
+                    by_row[row] = one
         return EntityIndex(
-            entities=tuple(info for _, info, _ in infos),
-            by_row={row: frozenset(by_row[row]) for row in sorted(by_row)},
+            entities=tuple([item[5] for item in infos]),
+            by_row=by_row,
             variants=(
-                self._variant_report([(root, info) for root, info, _ in infos])
+                self._variant_report([(item[4], item[5]) for item in infos])
                 if self.variants
                 else ()
             ),

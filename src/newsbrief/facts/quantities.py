@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..align import stem
+from .tries import word_trie
 
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -139,23 +140,8 @@ _ANCHOR_WORDS = frozenset(
 )
 
 
-def _trie(words: frozenset[str]) -> str:
-    """An alternation of ``words`` as a trie ('t(?:en|hree|wo)'): the engine reads a
-    letter once instead of trying every word that starts with it. Only whole words
-    are matched, so which word of a prefix pair comes first makes no difference."""
-    heads: dict[str, set[str]] = {}
-    for word in words:
-        if word:
-            heads.setdefault(word[0], set()).add(word[1:])
-    if not heads:
-        return ""
-    alternatives = [re.escape(h) + _trie(frozenset(rest)) for h, rest in sorted(heads.items())]
-    pattern = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    return f"(?:{pattern})?" if "" in words else pattern
-
-
 # Lower-case words, no flags: much cheaper than a case-insensitive search.
-_WORD_ANCHOR = re.compile(r"\b" + _trie(_ANCHOR_WORDS) + r"\b")
+_WORD_ANCHOR = re.compile(r"\b" + word_trie(_ANCHOR_WORDS) + r"\b")
 
 
 def _ascii_mark(char: str) -> str:
@@ -170,8 +156,8 @@ def _ascii_mark(char: str) -> str:
 # anchor open with a literal space (a word may also follow a dot), which the engine skips
 # to far faster than to a class of characters or a word boundary, and find the same places.
 _ASCII_MARKS = str.maketrans({chr(c): _ascii_mark(chr(c)) for c in range(128)})
-_ASCII_ANCHOR = re.compile(r" (?:(?P<digit>[0-9])|" + _trie(_ANCHOR_WORDS) + r"(?=[ .]))")
-_ASCII_WORD_AFTER_DOT = re.compile(r"\.(?:" + _trie(_ANCHOR_WORDS) + r")(?=[ .])")
+_ASCII_ANCHOR = re.compile(r" (?:(?P<digit>[0-9])|" + word_trie(_ANCHOR_WORDS) + r"(?=[ .]))")
+_ASCII_WORD_AFTER_DOT = re.compile(r"\.(?:" + word_trie(_ANCHOR_WORDS) + r")(?=[ .])")
 _OWNER_BEFORE = re.compile(
     r"(?:\b(?:its|their|his|her|our|my|your|whose)|['’]s|\bof\s+(?:the|its|their))\s+$",
     re.IGNORECASE,
