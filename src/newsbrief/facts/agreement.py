@@ -9,7 +9,6 @@ sentences are formed first, so the big shared facts come out whole.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,7 +17,9 @@ import numpy as np
 from ..align import CITE_THRESHOLD, SentenceSpace
 from ..model import Story
 
-_FULL_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+#: A complete sentence ends in one of these, perhaps followed by closing quotes and brackets.
+_SENTENCE_ENDS = frozenset(".!?")
+_CLOSERS = "\"'”’)]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ def quotable(story: Story, space: SentenceSpace, min_words: int = 6, max_words: 
     sentences = story.sentences
     for row in np.flatnonzero(fit).tolist():
         text = sentences[row].text
-        if text[:1].islower() or _FULL_SENTENCE.search(text) is None:
+        if text[:1].islower() or text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:
             fit[row] = False
     return fit
 
