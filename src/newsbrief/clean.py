@@ -3,15 +3,18 @@
 Scraped news pages keep the furniture of the page they came from: navigation
 links, share buttons, photo credits and captions, newsletter and cookie
 prompts, bylines and agency sign-offs, and (in Multi-News) whole documents that
-are only a web-archive or Twitter notice. Left in, these lines become
-"sentences" that the later stages count, align and may even quote in a brief.
+are only a web-archive, Twitter, licensing or form notice, or an index of other
+stories' teasers. Left in, these lines become "sentences" that the later stages
+count, align and may even quote in a brief.
 
 The cleaner works line by line with anchored patterns and length limits, on
 the principle that a false removal is worse than a missed one: a real sentence
 that merely mentions Twitter, cookies or a photographer must survive, so most
 rules only fire on a whole short line whose shape is unmistakable. Only a few
 markers that never occur in prose (``Image caption``, ``Continue reading the
-main story``, URLs) are cut out of the middle of a line.
+main story``, URLs) are cut out of the middle of a line. The few rules that look
+at the whole page (a web-archive page, an index page of teasers) only decide
+which lines are notices or list items; the rest of the page is cleaned as usual.
 """
 
 from __future__ import annotations
@@ -302,6 +305,26 @@ _SHORT_ANCHORED: tuple[tuple[str, str], ...] = (
         r"|Play(?: Video)? \d{1,2}:\d{2}\b.{0,150}|sound \d{2}:\d{2} \d{2}:\d{2}"
         r"|From Wikipedia, the free encyclopedia",
     ),
+    # Prompts and confirmations of web forms (petitions, sign-ups): a whole
+    # line that talks to the reader about the page's own buttons.
+    (
+        "form",
+        r"(?i:(?:on a mobile device\?\s*)?click (?:here|below) to\b.{0,100})"
+        r"|(?:PLEASE NOTE|Please note):"
+        r"|You (?:must|need to|will need to|have to) confirm your (?:e-?mail(?: address)?\b"
+        r"|(?:signature|subscription|registration|vote) (?:in|via|by|through)"
+        r" (?:your )?e-?mail\b)"
+        r".{0,150}"
+        # Only the bare sentence: "Thank you for supporting the campaign, Obama said" is prose.
+        r"|Thank you for (?:signing|supporting|endorsing) (?:the|our|this) (?:petition|campaign"
+        r"|pledge)(?: to [^,;:\"“”]{1,100})?[.!]",
+    ),
+    # CNN's video carousel: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 00:47".
+    ("video", r"JUST WATCHED\b.{1,150}?\bMUST WATCH\b.{1,150}"),
+    # Licensing notices of video agencies: "This video is copyright protected!! ...".
+    ("licence", r"[“\"]?This (?:video|clip|footage) is copyright protected\b.{0,250}"),
+    # The header of a cast or crew list (a video's credits): the short lines below go too.
+    ("credits", r"(?:CAST|CREW|Cast|Crew|CAST (?:&|AND) CREW|Cast (?:&|and) [Cc]rew)\s*:?"),
     # Twitter's embed notices.
     (
         "twitter",
@@ -390,6 +413,26 @@ _SHORT_KEYWORD: tuple[tuple[str, str], ...] = (
     ("notice", r"(?i:.{0,60}\bjavascript (?:is disabled|is required|must be enabled)\b.*)"),
     ("notice", r".{0,200}\bCopy this code to your website\b.*"),
     ("teaser", r".{1,100} (?:on|via) Scribd"),
+    (
+        "licence",
+        r".{0,150}\b[Ff]or (?:any )?licen[cs]ing (?:requests?|inquir(?:y|ies)|enquir(?:y|ies)"
+        r"|info(?:rmation)?|questions),? (?:please )?(?:contact|e-?mail|write to|visit|go to"
+        r"|call)\b.{0,150}",
+    ),
+    (
+        "promo",
+        r".{0,150}\b(?:[Jj]oin|[Ss]ubscribe to|[Ss]ign up (?:for|to)) our (?:mailing list"
+        r"|e-?mail list|newsletters?)\b.{0,150}",
+    ),
+    # A membership's billing terms, in the second person: "your credit card will be
+    # charged $49.95 on the 6th until you cancel".
+    (
+        "terms",
+        r".{0,200}\byour (?:credit )?card will be (?:automatically )?charged\b.{0,150}?"
+        r"\buntil you cancel\b.{0,150}"
+        r"|.{0,200}\b(?:[Ll]og|[Ss]ign) in(?:to| to)? your account\b.{0,200}?"
+        r"\byou (?:won['’]t|will not) be charged\b.{0,60}",
+    ),
 )
 
 # Long, verbatim notices: these may fire on a line of any length.
@@ -400,9 +443,29 @@ _ANY_ANCHORED: tuple[tuple[str, str], ...] = (
     ("archive", r"This is a set of web collections curated by\b.{0,120}\bArchive-?I[Tt]\b.*"),
     ("archive", r"The seed for (?:this crawl|Wide\d+) was\b.*"),
     ("archive", r"This crawl was run at a level\b.*|The WARC files associated with this crawl\b.*"),
-    ("archive", r"(?i:this data is currently not publicly accessible\.?)"),
+    ("archive", r"(?i:(?:this data is|these files are) currently not publicly accessible\.?)"),
+    ("archive", r"Crawl of outlinks from\b.*"),
     ("archive", r"This collection contains\b.{0,120}\bcrawls? performed by\b.*"),
     ("archive", r"Web wide crawl with initial seedlist\b.*"),
+    # The standard disclaimer under United Nations maps, often split over two lines.
+    (
+        "disclaimer",
+        r"The (?:boundaries and names shown and the )?designations (?:employed|used) and the"
+        r" presentation of (?:the )?material\b.{0,80}\bdo not imply the expression of any opinion"
+        r" whatsoever\b.*"
+        r"|(?:The )?(?:dotted|dashed) line represents approximately the Line of Control in Jammu"
+        r" and Kashmir\b.*"
+        r"|in Jammu and Kashmir agreed upon by India and Pakistan\. The final status of Jammu and"
+        r" Kashmir has not yet been agreed upon by the parties\.?",
+    ),
+    # A weather widget: three or more days of "Thursday (57/48) Clouds/Showers",
+    # then the forecaster's blurb that belongs to it.
+    (
+        "weather",
+        rf"(?:[A-Z][A-Z'’]*(?: [A-Z][A-Z'’]*){{0,4}} )?"
+        rf"(?:{_WEEKDAY} \(-?\d{{1,3}}°?/-?\d{{1,3}}°?\)"
+        r" [A-Za-z-]+(?:/[A-Za-z-]+)*(?: [A-Za-z-]+(?:/[A-Za-z-]+)*)?? ){3,}.*",
+    ),
     (
         "cookie",
         rf"(?:(?:This|Our) (?:web)?(?:site|page) uses|We use) cookies\b.{{0,300}}"
@@ -424,7 +487,8 @@ _KEYWORDS = (
     ">", "›", "»", "|", "@", "/", "ollow us", "ike us", "Read ", "ights", "aption",
     "contributed", "writes for", "reports for", "reached", "ontact", "Sign ", "ubscrib",
     "Download", "sign in to", "avaScript", "avascript", "Copy this code", "Scribd",
-    "By signing up", "function", "poster=", "<",
+    "By signing up", "function", "poster=", "<", "icensing", "icencing", "our mailing",
+    "our newsletter", "our email", "our e-mail", "be charged",
 )  # fmt: skip
 # The markers of the keyword rules that also apply to long lines.
 _LONG_KEYWORDS = ("By signing up", "function", "poster=", "<")
@@ -436,7 +500,7 @@ _ARCHIVE_PAGE_MAX = 5000
 _ARCHIVE_PAGE = re.compile(
     r"Alexa Internet has been donating|These crawls are part of an effort|Archive-?I[Tt] service"
     r"|The seed for (?:this crawl|Wide\d+)|Web wide crawl|WARC files associated|This crawl was run"
-    r"|crawls? performed by IA"
+    r"|crawls? performed by IA|Crawl of outlinks from|These files are currently not publicly"
 )
 _ARCHIVE_VOCAB = re.compile(
     r"(?i:\bcrawl(?:s|ed|er|ing)?\b|seed ?list|wayback|internet archive|archive dot org|heritrix"
@@ -541,6 +605,31 @@ _RELATED_HEADER = re.compile(
     r"|TOP STORIES|Top [Ss]tories)\s*[:»>]*[)\]]?"
 )
 _RELATED_ITEM_MAX = 120
+# Index pages: a list of other stories' headlines and teasers, scraped instead
+# of an article. Two shapes are unmistakable. Local TV sites print each item
+# as its headline twice, then its teaser twice ("Fire Displaces 18 Fire
+# Displaces 18 A fire destroyed ... A fire destroyed ..."): a paragraph that
+# ends in a long passage repeated word for word is such an item, and a page
+# with two of them is an index. Science and news digests print teasers cut
+# off mid-sentence ("... according to new ..."): a page where most paragraphs
+# are cut off like this is an index. On an index page only the items go (and
+# the lines that open with a doubled headline); an article on the same page
+# keeps its paragraphs.
+_TEASER_REPEAT_MIN = 80
+_TEASER_LINE_MAX = 5000  # teaser blocks are short; longer lines are not searched
+_TEASER_PROBES = 20  # occurrences of the repeated tail that are checked
+_LISTING_MIN_ITEMS = 2
+_TRUNCATED = re.compile(r"[\w.,;:)\"”’]\s?(?:\.\.\.|…)$")
+_TRUNCATED_MIN_ITEMS = 5
+_TRUNCATED_MIN_LENGTH = 40
+_DOUBLED_TITLE_MIN = 15
+_DOUBLED_TITLE_MAX = 200
+# The "About this site" block closing a page describes the site, not a story;
+# it is only taken for a footer when little text follows the header.
+_FOOTER_HEADER = re.compile(
+    r"About (?:this|the|our) (?:[Ss]ite|[Ww]ebsite|[Bb]log)|About [Uu]s|ABOUT US|ABOUT THIS SITE"
+)
+_FOOTER_MAX = 1000
 _ITEM_END = re.compile(r"[.!\"”]$")
 # A lone name closing an article is the author's, not a sentence.
 _TRAILING_NAME = re.compile(rf"(?:[•·*▪–—-]\s*)?{_NAME}")
@@ -583,12 +672,16 @@ def _triage(text: str) -> list[_Line]:
     """
     text = _INVISIBLE.sub("", text)
     archive_page = len(text) <= _ARCHIVE_PAGE_MAX and _ARCHIVE_PAGE.search(text) is not None
+    raws = text.splitlines()
+    lines = [" ".join(raw.split()) for raw in raws]
+    listing = _listing_items(lines)
+    footer = _footer_start(lines)
     out: list[_Line] = []
     previous_kept = -2  # input line number of the last kept line
     last = -1  # its index in ``out``
     in_related = False  # inside a list of related links
-    for number, raw in enumerate(text.splitlines()):
-        line = " ".join(raw.split())
+    for number, raw in enumerate(raws):
+        line = lines[number]
         if not line:
             continue
         prefix = ""
@@ -597,12 +690,18 @@ def _triage(text: str) -> list[_Line]:
             if meta:
                 prefix, line = meta.group(), line[meta.end() :].lstrip()
         reason = ""
-        if in_related and len(line) <= _RELATED_ITEM_MAX and not _ITEM_END.search(line):
+        if number >= footer:
+            line, reason = "", "footer"
+        elif number in listing:
+            line, reason = "", "listing"
+        elif in_related and len(line) <= _RELATED_ITEM_MAX and not _ITEM_END.search(line):
             line, reason = "", "related"
         elif line:
             header = line
             line, reason = _clean_line(line, archive_page)
-            in_related = reason == "teaser" and _RELATED_HEADER.fullmatch(header) is not None
+            in_related = reason == "credits" or (
+                reason == "teaser" and _RELATED_HEADER.fullmatch(header) is not None
+            )
         else:
             in_related = False
         if reason == "picture" and previous_kept == number - 1:
@@ -616,6 +715,83 @@ def _triage(text: str) -> list[_Line]:
             previous_kept, last = number, len(out) - 1
     _drop_trailing_byline(out)
     return _unglue_lines(out)
+
+
+def _listing_items(lines: list[str]) -> frozenset[int]:
+    """Return the numbers of the lines that are items of an index page.
+
+    A text is an index page if at least two of its paragraphs end in a long
+    repeated teaser, or if at least five of them, and two thirds of those of
+    teaser length (labels and headers aside), are teasers cut off
+    mid-sentence. Without that evidence nothing is an item, so a single
+    doubled or cut-off paragraph in an article stays.
+    """
+    repeated = {n for n, line in enumerate(lines) if _ends_in_repeat(line)}
+    truncated = {
+        n
+        for n, line in enumerate(lines)
+        if len(line) >= _TRUNCATED_MIN_LENGTH
+        and line.endswith(("...", "…"))
+        and _TRUNCATED.search(line, len(line) - 5)
+    }
+    paragraphs = sum(1 for line in lines if len(line) >= _TRUNCATED_MIN_LENGTH)
+    if len(repeated) < _LISTING_MIN_ITEMS and not (
+        len(truncated) >= _TRUNCATED_MIN_ITEMS and 3 * len(truncated) >= 2 * paragraphs
+    ):
+        return frozenset()
+    doubled = {n for n, line in enumerate(lines) if _opens_with_doubled_title(line)}
+    return frozenset(repeated | truncated | doubled)
+
+
+def _ends_in_repeat(line: str) -> bool:
+    """Tell whether ``line`` ends in a passage of _TEASER_REPEAT_MIN+ characters said twice.
+
+    The last _TEASER_REPEAT_MIN characters must occur earlier in the line; only
+    their few occurrences are checked, so the test is linear in the line.
+    """
+    size = _TEASER_REPEAT_MIN
+    n = len(line)
+    if not 2 * size < n <= _TEASER_LINE_MAX:
+        return False
+    probe = line[-size:]
+    start = line.rfind(probe, 0, n - size - 1)
+    for _ in range(_TEASER_PROBES):
+        if start < 0:
+            break
+        end = start + size  # the first copy ends here, then a space, then the second copy
+        length = n - end - 1
+        if length >= size and line[end] == " " and line[end - length : end] == line[-length:]:
+            return True
+        start = line.rfind(probe, 0, end - 1)
+    return False
+
+
+def _opens_with_doubled_title(line: str) -> bool:
+    """Tell whether ``line`` opens with a headline said twice ("Fire Kills 2 Fire Kills 2 ...").
+
+    The headline has at least three words and _DOUBLED_TITLE_MIN characters.
+    """
+    space = line.find(" ", _DOUBLED_TITLE_MIN)
+    while 0 < space <= _DOUBLED_TITLE_MAX:
+        title = line[:space]
+        after = 2 * space + 1
+        if (
+            title.count(" ") >= 2
+            and line.startswith(title, space + 1)
+            and (after == len(line) or line[after] == " ")
+        ):
+            return True
+        space = line.find(" ", space + 1)
+    return False
+
+
+def _footer_start(lines: list[str]) -> int:
+    """Return the number of the line where an "About this site" footer starts, or len(lines)."""
+    for number in range(len(lines) - 1, -1, -1):
+        if lines[number].startswith(("About", "ABOUT")) and _FOOTER_HEADER.fullmatch(lines[number]):
+            rest = sum(len(line) for line in lines[number + 1 :])
+            return number if rest <= _FOOTER_MAX else len(lines)
+    return len(lines)
 
 
 def _clean_line(line: str, archive_page: bool) -> tuple[str, str]:
