@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
-from typing import NamedTuple
 
 from ..model import Sentence
 from . import gazetteer as gz
@@ -85,6 +84,16 @@ def _key(name: str) -> str:
     key = _NON_ALNUM.sub("", _DOUBLED_LOWER.sub(_FIRST_GROUP, name).lower())
     # Too short to be sure a double is a spelling: 'Whoo' is not WHO.
     return key if len(key) >= 4 else _NON_ALNUM.sub("", name.lower())
+
+
+def _short_key(name: str) -> str:
+    """_key of a name whose key without doubled letters is shorter than four
+    characters."""
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    key = name.lower()
+    return key if key.isascii() and key.isalnum() else _NON_ALNUM.sub("", key)
 
 
 def _part_key(word: str) -> str:
@@ -172,6 +181,7 @@ _PARTICLES = frozenset(
     "de da del della di du des van von der den bin ibn la le y dos das ter ten".split()
 )
 _CONNECTORS = _PARTICLES | frozenset(("of", "for", "and", "on", "the", "&"))
+_SUFFIXES_OR_CONNECTORS = _NAME_SUFFIXES | _CONNECTORS
 # Words a run is cut at, or that a name may hold only in some places.
 _CUTTING_WORDS = _CONNECTORS | _STOP_OR_TIME
 _ARTICLE_PREFIXES = tuple("al- el- ad- ar- as- ash- at- az- an- ed- ez- es- Al- El-".split())
@@ -216,6 +226,8 @@ _TITLECASE_SKIP = frozenset(
 _LOWER_CONTENT = re.compile(
     rf"(?<![\w'’-])(?!(?:{'|'.join(sorted(_TITLECASE_SKIP))})\b)[a-zß-öø-ÿ]"
 )
+# The same after a space, as most are: a quick look for one, before _LOWER_CONTENT.
+_LOWER_CONTENT_SPACED = re.compile(rf" (?!{word_trie(_TITLECASE_SKIP)}\b)[a-zß-öø-ÿ]")
 _ENGLISH_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_ENGLISH))})\b")
 _FOREIGN_WORD = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_FOREIGN))})\b")
 _SAID_SET = frozenset("said says told added wrote tweeted asked".split())
@@ -242,12 +254,27 @@ _PARTICLE = rf"(?:{'|'.join(_PARTICLES_BEFORE)})[-'’]"
 _PLAIN_REST = r"\w*+(?:['’&]\w+)*+(?:-\w+(?:['’]\w+)*+)*+"
 _INITIALS_REST = rf"(?:(?:[A-Z]\.)+|(?:[A-Z]\.)*[A-Z](?![\w.'’-])|(?=[ \t]+[{_UPPER}]))"
 _WORD = rf"[A-Z]\.{_INITIALS_REST}|{word_trie(_ABBREVIATIONS.split('|'))}\.|[{_UPPER}]{_PLAIN_REST}"
+
+
+def _abbreviation_rests(abbreviations: Sequence[str]) -> str:
+    """The abbreviations after their capital, as a tree of their first letters
+    (the one after the capital is read once), each checking its capital behind
+    it: 'r(?:(?<=[DJMS]r)|s(?<=Mrs))|...'."""
+    capitals: dict[str, str] = {}
+    for word in abbreviations:
+        capitals[word[1:]] = capitals.get(word[1:], "") + word[0]
+    tree: dict[str, list[str]] = {}
+    for rest, firsts in sorted(capitals.items()):
+        tree.setdefault(rest[0], []).append(f"{rest[1:]}(?<=[{firsts}]{rest})")
+    return "(?:" + "|".join(f"{head}(?:{'|'.join(leaves)})" for head, leaves in tree.items()) + ")"
+
+
 # _WORD after its first, capital letter (checked by a lookbehind where the
 # alternative needs an A-Z or one letter of an abbreviation, after a literal
 # character that rules most words out first).
 _WORD_REST = (
     rf"\.(?<=[A-Z]\.){_INITIALS_REST}"
-    r"|(?:" + "|".join(f"{a[1:]}(?<={a})" for a in _ABBREVIATIONS.split("|")) + r")\."
+    rf"|{_abbreviation_rests(_ABBREVIATIONS.split('|'))}\."
     rf"|{_PLAIN_REST}"
 )
 # A run of capitalised words, with the lowercase connectors a name may hold.
@@ -288,14 +315,14 @@ _SAID_AFTER = re.compile(
     r",?\s+(?:said|says|told|added|wrote|tweeted|explained|noted|argued|insisted|stated|"
     r"recalled|testified|acknowledged|admitted|replied)\b"
 )
-# ', the US special envoy for ...': the role must head the apposition, so that
-# ', a coalition of rebel militias' names no person. Only whether it matches is
-# read, so the roles may be tried in any order: as a tree of their prefixes.
-_APPOSITION_AFTER = re.compile(
-    rf",\s+(?:a|an|the|his|her|its|who\s+is\s+(?:a|an|the))\s+(?:[\w'’.-]+\s+){{0,4}}?"
-    rf"{word_trie(gz.ROLE_NOUNS)}(?=\s*(?:[,.;:)]|$|\s(?:of|for|at|to|in|on|with|and|who|from|since)\b))"
+# ', the US special envoy for ...' or ', 45,' after a name: a person's. The role
+# must head the apposition, so that ', a coalition of rebel militias' names no
+# person. Only whether it matches is read, so the roles may be tried in any
+# order: as a tree of their prefixes.
+_ROLE_AFTER = re.compile(
+    rf",\s+(?:\d{{1,3}},|(?:a|an|the|his|her|its|who\s+is\s+(?:a|an|the))\s+(?:[\w'’.-]+\s+){{0,4}}?"
+    rf"{word_trie(gz.ROLE_NOUNS)}(?=\s*(?:[,.;:)]|$|\s(?:of|for|at|to|in|on|with|and|who|from|since)\b)))"
 )
-_AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _PLACE_AFTER = re.compile(
     r"\s+(?:province|city|town|village|county|district|region|governorate|river|valley|"
     r"countryside)\b"
@@ -334,9 +361,12 @@ _NOT_ATTRIBUTIVE = frozenset(
     "since after before were are will would into near until during over under the a an said "
     "says its their".split()
 )
-# The words before a name that are cues (see _context_evidence), and those after it.
+# The words before a name that are cues (see _context_evidence), and those after it:
+# _CUE_AFTER matches where _NEXT_WORD would read one of them.
 _BEFORE_CUES = _ROLE_SET | _SAID_SET | _PLACE_PREPS | {"the", "of"}
 _AFTER_CUES = _SAID_AFTER_WORDS | _PLACE_AFTER_WORDS | _ORG_AFTER_WORDS
+_CUE_AFTER = re.compile(rf"\s+({word_trie(sorted(_AFTER_CUES))})(?!\w)")
+_CUE_HEADS = frozenset(word[:2] for word in _AFTER_CUES)  # how the cues after begin
 _PAREN_BETWEEN = re.compile(r"\"?\s*\(\s*\"?")
 _PAREN_CLOSE = re.compile(r"\"?\s*\)")
 
@@ -359,9 +389,12 @@ _MIN_EVIDENCE_PER_MENTION = 0.1
 # --------------------------------------------------------------------------- word tests
 
 
+# The characters an acronym may have second: any other rules it out without the pattern.
+_ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&.")
+
+
 def _is_acronym(word: str) -> bool:
-    # A lowercase second letter rules an acronym out without the pattern.
-    return len(word) > 1 and not word[1].islower() and _ACRONYM.fullmatch(word) is not None
+    return word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word) is not None
 
 
 def _strip_particle(word: str) -> str:
@@ -376,8 +409,10 @@ def _strip_particle(word: str) -> str:
 def _is_demonym(word: str) -> bool:
     if word in _DEMONYMS:
         return True
+    if "-" not in word:
+        return False
     parts = word.split("-")
-    return len(parts) > 1 and all(p in _DEMONYMS for p in parts)
+    return all(p in _DEMONYMS for p in parts)
 
 
 def _title_word(word: str) -> str:
@@ -484,39 +519,12 @@ _LOWER_CHARS = frozenset(
 )
 
 
-# Bytes of UTF-8 text kept by lower_count's first, rough look: what an ASCII
+# Bytes of UTF-8 text kept by lower_exceeds's first, rough look: what an ASCII
 # lowercase word is made of; all else (capitals, digits, any other character,
 # whatever its bytes) becomes a space. Every ASCII word _LOWER_WORD finds is
 # then one of the runs left, though not every run is such a word.
 _LOWER_RUNS = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz'-" else 32 for c in range(256))
-
-
-def _count_lower(text: str, word: str) -> int:
-    """How many of the words _LOWER_WORD finds in ``text`` are ``word``."""
-    if _LOWER_WORD.fullmatch(word) is None:
-        return 0
-    # Between the places where the word is written (one split, not a search for
-    # each): the character before each, and the one after. An occurrence that
-    # overlaps another one (which split skips) has a letter of it before it.
-    pieces = text.split(word)
-    last = len(pieces) - 1
-    count = 0
-    for i in range(last):
-        piece = pieces[i]
-        if piece:
-            before = piece[-1]
-            if before.isalnum() or before in "_'’-":
-                continue
-        elif i:
-            continue  # right after the word: a letter of it before
-        piece = pieces[i + 1]
-        if piece:
-            if piece[0] in _LOWER_CHARS:
-                continue
-        elif i + 1 < last:
-            continue  # right before the word: a letter of it after
-        count += 1
-    return count
+_NEVER_LOWER = (0, -1)  # a word's count of lowercase uses when there is none: see lower_exceeds
 
 
 # --------------------------------------------------------------------------- cutting runs
@@ -524,12 +532,25 @@ def _count_lower(text: str, word: str) -> int:
 _Word = tuple[str, int, int]  # word, start, end (relative to its run)
 
 
-class _Piece(NamedTuple):
-    """A name cut out of a capitalised run, before the story-wide checks."""
+# A name cut out of a capitalised run, before the story-wide checks: its words,
+# where each begins in the run (each ends its length later), whether it begins a
+# sentence, and the weight of a title before it. A plain tuple: the garbage
+# collector counts each new instance of a class, and a story makes hundreds.
+_Piece = tuple[tuple[str, ...], tuple[int, ...], bool, float]
 
-    words: tuple[_Word, ...]
-    initial: bool
-    title: float
+_AT_START = (0,)  # the starts of a one-word piece that begins its run
+
+
+def _to_piece(words: Sequence[_Word], initial: bool, title: float) -> _Piece:
+    if len(words) == 1:
+        word, start, _ = words[0]
+        return ((word,), (start,) if start else _AT_START, initial, title)
+    return (
+        tuple([w for w, _, _ in words]),
+        tuple([start for _, start, _ in words]),
+        initial,
+        title,
+    )
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -678,11 +699,12 @@ def _split_title(
                 rest = rest[1:]
             return rest, [], 0.0
         rest = piece[j:]
-        if not [p for p in rest if p[0] not in _NAME_SUFFIXES and p[0] not in _CONNECTORS]:
+        words = [p[0] for p in rest]
+        if _SUFFIXES_OR_CONNECTORS.issuperset(words):
             continue
-        if any(p[0] in _ORG_WORDS or p[0] in _PLACE_WORDS for p in rest):
+        if not (_ORG_WORDS.isdisjoint(words) and _PLACE_WORDS.isdisjoint(words)):
             return piece, [], 0.0
-        if key(" ".join([p[0] for p in rest])) in _GAZETTEER:
+        if key(" ".join(words)) in _GAZETTEER:
             return piece, [], 0.0
         return piece[:i], rest, _W_POLITE if polite else _W_TITLE
     return piece, [], 0.0
@@ -717,10 +739,15 @@ def _strip_demonyms(
     'Syrian Democratic Forces' and 'Arab League' keep their adjective; 'the North
     Carolina Republican' is a description, not a name."""
     words = [w for w, _, _ in piece]
-    if len(words) > 1 and _is_demonym(words[-1]) and key(" ".join(words[:-1])) in _GAZETTEER:
+    last = words[-1] if words else ""
+    if (
+        len(words) > 1
+        and (last in _DEMONYMS or ("-" in last and _is_demonym(last)))
+        and key(" ".join(words[:-1])) in _GAZETTEER
+    ):
         return []
     i = 0
-    while i < len(words) and _is_demonym(words[i]):
+    while i < len(words) and (words[i] in _DEMONYMS or ("-" in words[i] and _is_demonym(words[i]))):
         i += 1
     if i == 0:
         return piece
@@ -779,7 +806,7 @@ def _cut_span(
                 span[-1] == "s" and len(span) < 7 and _PLURAL_ACRONYM.fullmatch(span)
             ):
                 return ()
-            return (_new_tuple(_Piece, (((span, 0, len(span)),), initial, 0.0)),)
+            return (((span,), _AT_START, initial, 0.0),)
         if "\t" not in span:
             # One word and its possessive ('Britain's'): the word, as the rules
             # below would cut it.
@@ -797,58 +824,96 @@ def _cut_span(
                     or (word[-1] == "s" and len(word) < 7 and _PLURAL_ACRONYM.fullmatch(word))
                 ):
                     return ()
-                return (_new_tuple(_Piece, (((word, 0, len(word)),), initial, 0.0)),)
-    if "-" not in span and "'" not in span and "’" not in span and "\t" not in span:
-        split = span.split(" ")
+                return (((word,), _AT_START, initial, 0.0),)
+    elif (
+        " " not in span
+        and "'" not in span
+        and "’" not in span
+        and "\t" not in span
+        and "and" not in span
+    ):
+        # One hyphenated word ('Pakistan-based', 'Ibero-American'), as the rules
+        # below cut it: no title or role makes a person of one word alone.
+        word = span
+        if not span.startswith(_ARTICLE_PREFIXES):
+            parts = span.split("-")
+            if any(_is_stop(part) for part in parts):
+                return ()
+            if parts[1][:1].islower() and parts[1] not in _NAME_TAILS:
+                word = parts[0]
         if (
-            "" not in split
-            and _CUTTING_WORDS.isdisjoint(split)
-            and split[0] not in _NAME_EDGES
-            and split[-1] not in _NAME_EDGES
-            and not (initial and len(split) > 2 and split[0].lower() in _ROLE_SET)
+            not word
+            or word in _STOP_OR_TIME
+            or word in _ACRONYM_STOP
+            or (word[-1] == "s" and len(word) < 7 and _PLURAL_ACRONYM.fullmatch(word))
+            or word in _DEMONYMS
+            or ("-" in word and _is_demonym(word))
         ):
-            # Plain capitalised words: one name, unless one of them is a title or
-            # a plural acronym (left to the general rules below). A word that is
-            # a title is one of the words of the run lowercased and split at dots.
-            titles = not _TITLES.isdisjoint(span.lower().replace(".", " ").split())
-            words = []
-            at = 0
-            for word in split:
-                if (word[-1] == "s" and len(word) < 7 and _PLURAL_ACRONYM.fullmatch(word)) or (
-                    titles and word.rstrip(".").lower() in _TITLES
-                ):
-                    break
-                end = at + len(word)
-                words.append((word, at, end))
-                at = end + 1
-            else:
-                return (_new_tuple(_Piece, (tuple(words), initial, 0.0)),)
+            return ()
+        return (((word,), _AT_START, initial, 0.0),)
     pieces: list[list[_Word]] = []
     tokens: list[tuple[str, int]] = []
-    if "\t" in span or "  " in span:
-        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(span)]
-    else:
+    maybe_title = None  # whether any word may be a title, once known
+    if "-" not in span and "'" not in span and "’" not in span and "\t" not in span:
         split = span.split(" ")
-        at = 0
-        if (
-            "-" not in span
-            and "'" not in span
-            and "’" not in span
-            and _CONNECTORS.isdisjoint(split)
-            and _STOP_OR_TIME.isdisjoint(split)
-            and not any(w[-1] == "s" and _PLURAL_ACRONYM.fullmatch(w) for w in split)
-        ):
-            # Plain capitalised words: one piece, nothing to cut.
-            piece = []
-            for word in split:
-                end = at + len(word)
-                piece.append((word, at, end))
-                at = end + 1
-            pieces.append(piece)
+        if "" not in split and _CUTTING_WORDS.isdisjoint(split):
+            # Plain capitalised words: nothing to cut at but a plural acronym
+            # (left to the general rules below), so one name, unless a title, a
+            # word at either end that may go, or a role opening a sentence calls
+            # for the rules below. A word that is a title is one of the words of
+            # the run lowercased and split at dots.
+            maybe_title = not _TITLES.isdisjoint(span.lower().replace(".", " ").split())
+            rules = (
+                maybe_title
+                or split[0] in _NAME_EDGES
+                or split[-1] in _NAME_EDGES
+                or (initial and len(split) > 2 and split[0].lower() in _ROLE_SET)
+            )
+            if not (
+                ("s " in span or span[-1] == "s")
+                and any(w[-1] == "s" and len(w) < 7 and _PLURAL_ACRONYM.fullmatch(w) for w in split)
+            ):
+                if len(split) == 2:
+                    starts = (0, len(split[0]) + 1)
+                else:
+                    at = 0
+                    starts_list = []
+                    for word in split:
+                        starts_list.append(at)
+                        at += len(word) + 1
+                    starts = tuple(starts_list)
+                if not rules:
+                    return ((tuple(split), starts, initial, 0.0),)
+                # One piece, for the rules of titles and edges below.
+                pieces.append([(w, s, s + len(w)) for w, s in zip(split, starts, strict=True)])
+    if not pieces:
+        if "\t" in span or "  " in span:
+            tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(span)]
         else:
-            for word in split:
-                tokens.append((word, at))
-                at += len(word) + 1
+            split = span.split(" ")
+            at = 0
+            if (
+                "-" not in span
+                and "'" not in span
+                and "’" not in span
+                and _CONNECTORS.isdisjoint(split)
+                and _STOP_OR_TIME.isdisjoint(split)
+                and not (
+                    ("s " in span or span[-1] == "s")
+                    and any(w[-1] == "s" and _PLURAL_ACRONYM.fullmatch(w) for w in split)
+                )
+            ):
+                # Plain capitalised words: one piece, nothing to cut.
+                piece = []
+                for word in split:
+                    end = at + len(word)
+                    piece.append((word, at, end))
+                    at = end + 1
+                pieces.append(piece)
+            else:
+                for word in split:
+                    tokens.append((word, at))
+                    at += len(word) + 1
     current: list[_Word] = []
     pending: list[str] = []
     pending_words: list[_Word] = []
@@ -914,9 +979,15 @@ def _cut_span(
     has_and = "and" in span
     # Whether any word may be a title: a word that is one ('Gen.') is a whole
     # part of the lowercased run split at spaces, dots, hyphens and apostrophes.
-    maybe_title = not _TITLES.isdisjoint(
-        span.lower().replace(".", " ").replace("-", " ").replace("'", " ").replace("’", " ").split()
-    )
+    if maybe_title is None:
+        maybe_title = not _TITLES.isdisjoint(
+            span.lower()
+            .replace(".", " ")
+            .replace("-", " ")
+            .replace("'", " ")
+            .replace("’", " ")
+            .split()
+        )
     for number, raw in enumerate(pieces):
         while raw and raw[0][0] in _ACRONYM_STOP and _title_word(raw[0][0]) not in _TITLES:
             raw = raw[1:]
@@ -944,8 +1015,8 @@ def _cut_span(
                 ):
                     before = []
                 if before:
-                    out.append(_Piece(tuple(before), is_initial, 0.0))
-                out.append(_Piece(tuple(_strip_demonyms(person, True, key)), False, weight))
+                    out.append(_to_piece(before, is_initial, 0.0))
+                out.append(_to_piece(_strip_demonyms(person, True, key), False, weight))
                 continue
             first, last = piece[0][0], piece[-1][0]
             if (
@@ -956,9 +1027,9 @@ def _cut_span(
             ):
                 stripped = _strip_demonyms(piece, False, key)
                 if stripped:
-                    out.append(_Piece(tuple(stripped), is_initial and stripped is piece, 0.0))
+                    out.append(_to_piece(stripped, is_initial and stripped is piece, 0.0))
             else:
-                out.append(_Piece(tuple(piece), is_initial, 0.0))
+                out.append(_to_piece(piece, is_initial, 0.0))
     return tuple(out)
 
 
@@ -968,7 +1039,7 @@ def _segments(span: str) -> list[tuple[int, str]] | None:
     cuts at each stop word and forgets the connectors around it, so the run's
     names are those of its parts: the parts share their cuts with the runs
     that are just those words. Runs with 'and' are left whole (an 'and' may
-    belong to a gazetteer name across a part's edge)."""
+    belong to a gazetteer name across a part's edge; see _Story._cut_and)."""
     if " and " in span or "\t" in span or "  " in span:
         return None
     tokens = span.split(" ")
@@ -1017,11 +1088,7 @@ def _context_evidence(
     if after == ",":
         attributive = place_after = org_after = False
         if not acronym:
-            if (
-                last_before in _ROLE_SET
-                or _APPOSITION_AFTER.match(text, end) is not None
-                or _AGE_AFTER.match(text, end) is not None
-            ):
+            if last_before in _ROLE_SET or _ROLE_AFTER.match(text, end) is not None:
                 person += _W_ROLE
             if person_shaped and (
                 last_before in _SAID_SET or _SAID_AFTER.match(text, end) is not None
@@ -1060,29 +1127,23 @@ def _context_evidence(
 # --------------------------------------------------------------------------- story state
 
 
-class _Judged(NamedTuple):
-    """What a name's own words say about it, whatever the sentence around it."""
+# What a name's own words say about it, whatever the sentence around it: its
+# words, its text, whether it is an acronym, its evidence for a person, an
+# organisation and a place, whether it is shaped like a person's name, whether
+# it grows ('Regional' + 'government'), whether the gazetteer knows it, and its
+# content words. A plain tuple, as _Piece; fields read by position:
+_Judged = tuple[tuple[str, ...], str, bool, float, float, float, bool, bool, bool, tuple[str, ...]]
+_TEXT, _GROWS, _IN_GAZETTEER = 1, 7, 8
 
-    names: tuple[str, ...]
-    text: str
-    acronym: bool
-    evidence: tuple[float, float, float]
-    person_shaped: bool
-    grows: bool
-    gazetteer: bool
-    content: tuple[str, ...]
-
-
-_GENERIC = _Judged((), "", False, (0.0, 0.0, 0.0), False, False, False, ())
-_UNJUDGED = _Judged((), "", False, (0.0, 0.0, 0.0), False, False, False, ())  # not yet judged
-# NamedTuple's own constructor is a Python function: in the hot paths the
-# tuples are made directly.
-_new_tuple = tuple.__new__
+_GENERIC: _Judged = ((), "generic", False, 0.0, 0.0, 0.0, False, False, False, ())
+_UNJUDGED = object()  # not yet judged
 
 
 @dataclass(slots=True)
 class _Surface:
-    """One spelling of a name as the story uses it, with its evidence."""
+    """One spelling of a name as the story uses it, with its evidence (for a
+    person, an organisation, a place). The articles of its rows are gathered
+    when first asked for (see _Story.articles_of)."""
 
     text: str
     words: tuple[str, ...]
@@ -1091,9 +1152,11 @@ class _Surface:
     content: tuple[str, ...]
     count: int = 0
     rows: list[int] = field(default_factory=list)
-    articles: set[int] = field(default_factory=set)
-    evidence: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+    person: float = 0.0
+    org: float = 0.0
+    place: float = 0.0
     so_called_of: str | None = None
+    articles: set[int] | None = None
 
 
 class _UnionFind:
@@ -1110,12 +1173,31 @@ class _UnionFind:
         return root
 
     def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
+        # find, where an item is a root or a root's child, written out.
+        parent = self.parent
+        ra = parent.setdefault(a, a)
+        if parent[ra] != ra:
+            ra = self.find(a)
+        rb = parent.setdefault(b, b)
+        if parent[rb] != rb:
+            rb = self.find(b)
         if ra != rb:
             # Gazetteer nodes stay roots so that a group knows its canonical name.
             if rb.startswith("\0"):
                 ra, rb = rb, ra
             self.parent[rb] = ra
+
+
+def _kind_of(person: float, org: float, place: float, mentions: int) -> str:
+    """The kind the evidence points to, or OTHER where it is too thin for its mentions."""
+    best, top = PERSON, person
+    if org > top:
+        best, top = ORG, org
+    if place > top:
+        best, top = PLACE, place
+    if top < _MIN_EVIDENCE or top < _MIN_EVIDENCE_PER_MENTION * mentions:
+        return OTHER
+    return best
 
 
 class _Story:
@@ -1127,12 +1209,14 @@ class _Story:
         self.texts: list[str] = []
         self.joined = ""
         self.distinct = ""  # the distinct sentences, joined
-        self.lower: dict[str, int] = {}  # filled on demand by lower_count
+        # The whole lowercase uses of a word counted so far and where counting
+        # goes on (-1 at the end), filled on demand by lower_exceeds.
+        self.lower: dict[str, list[int] | tuple[int, int]] = {}
         self.lower_runs: frozenset[bytes] | None = None
-        self.midcap: Counter[str] = Counter()
+        self.midcap: Mapping[str, int] = {}  # set by scan
         # The runs of each row (start, the run's pieces), and those of its
         # headline part apart, where only known names are taken.
-        self.candidates: list[list[tuple[int, tuple[_Piece, ...]]]] = []
+        self.candidates: list[tuple[tuple[int, tuple[_Piece, ...]], ...]] = []
         self.in_headline: list[list[tuple[_Piece, ...]] | tuple] = []
         self.cuts: dict[str, tuple[_Piece, ...]] = {}
         self.initial_cuts: dict[str, tuple[_Piece, ...]] = {}
@@ -1145,7 +1229,7 @@ class _Story:
         self.positions: list[tuple[int, int, int, str]] = []
         self.uf = _UnionFind()
         self.variants: dict[str, set[str]] = defaultdict(set)
-        self.surname_uses: Counter[str] = Counter()
+        self.surname_uses: dict[str, int] = {}
         self.multiword: list[_Surface] | None = None  # set once all surfaces are known
 
     def part_key(self, word: str) -> str:
@@ -1157,81 +1241,127 @@ class _Story:
     def key(self, text: str) -> str:
         found = self.keys.get(text)
         if found is None:
-            if " " not in text:
-                found = self.part_keys.get(text)
-                if found is None:
-                    found = self.part_keys[text] = _part_key(text)
-                if len(found) < 4:
-                    found = _key(text)
-                self.keys[text] = found
-                return found
-            # Names share words: the key of a name is joined from its words'.
+            # Names share words: the key of a name is joined from its words'
+            # (_part_key, written out here: it is asked for hundreds of times).
             parts = self.part_keys
             found = ""
             for word in text.split(" "):
                 part = parts.get(word)
                 if part is None:
-                    part = parts[word] = _part_key(word)
+                    part = word
+                    if not part.isascii():
+                        decomposed = unicodedata.normalize("NFKD", part)
+                        part = "".join(c for c in decomposed if not unicodedata.combining(c))
+                    if _DOUBLED_LOWER.search(part) is not None:
+                        part = _DOUBLED_LOWER.sub(_FIRST_GROUP, part)
+                    part = part.lower()
+                    if not (part.isascii() and part.isalnum()):
+                        part = _NON_ALNUM.sub("", part)
+                    parts[word] = part
                 found += part
             if len(found) < 4:
-                found = _key(text)
+                found = _short_key(text)
             self.keys[text] = found
         return found
 
     def in_gazetteer(self, text: str) -> bool:
         return self.key(text) in _GAZETTEER
 
-    def lower_count(self, word: str) -> int:
-        """How often ``word`` (lowercase) is written as a whole lowercase word."""
-        found = self.lower.get(word)
-        if found is None:
+    def lower_exceeds(self, word: str, limit: int) -> bool:
+        """Whether ``word`` (lowercase) is written as a whole lowercase word, one
+        that _LOWER_WORD finds, more than ``limit`` times. The uses are counted
+        only as far as needed, and the count goes on from there if a later
+        question needs more."""
+        state = self.lower.get(word)
+        if state is None:
             # A set of the text's lowercase runs rules most words out at once.
             if word.isascii():
                 if self.lower_runs is None:
                     runs = self.distinct.encode().translate(_LOWER_RUNS).split()
                     self.lower_runs = frozenset(runs)
                 if word.encode() not in self.lower_runs:
-                    self.lower[word] = 0
-                    return 0
-            found = self.lower[word] = _count_lower(self.joined, word)
-        return found
+                    self.lower[word] = _NEVER_LOWER
+                    return False
+            if _LOWER_WORD.fullmatch(word) is None:
+                self.lower[word] = _NEVER_LOWER
+                return False
+            state = self.lower[word] = [0, 0]
+        count, at = state
+        if count > limit or at < 0:
+            return count > limit
+        # The places where the word is written, left to right without overlaps
+        # (one that overlaps another has a letter of it before it): a whole
+        # word has neither a letter or joining mark before it nor a lowercase
+        # letter or joining mark after it.
+        text = self.joined
+        find = text.find
+        size = len(word)
+        end = len(text)
+        while count <= limit:
+            found = find(word, at)
+            if found < 0:
+                at = -1
+                break
+            at = found + size
+            if found:
+                before = text[found - 1]
+                if before.isalnum() or before in "_'’-":
+                    continue
+            if at < end and text[at] in _LOWER_CHARS:
+                continue
+            count += 1
+        state[0] = count
+        state[1] = at
+        return count > limit
 
     # ---- pass 1: cut runs into candidates, count capitalisation
     def scan(self) -> None:
-        texts = self.texts
-        index: dict[str, int] = {}  # distinct sentence texts, in order
-        for sentence in self.sentences:
-            text = sentence.text
-            if not text.isascii():
-                text = (
-                    text.replace("’", "'")
-                    .replace("‘", "'")
-                    .replace("“", '"')
-                    .replace("”", '"')
-                    .replace("\u00a0", " ")
-                )
-            texts.append(text)
-            index.setdefault(text, len(index))
-        self.joined = "\n".join(texts)
-        self.distinct = "\n".join(index) if len(index) < len(texts) else self.joined
-        distinct = list(index)
-        # Runs of each distinct sentence, (start, pieces), those of its headline
-        # part, and the capitalised words it adds to the counts.
-        found: list[list[tuple[int, tuple[_Piece, ...]]]] = [[] for _ in distinct]
+        texts = self.texts = [sentence.text for sentence in self.sentences]
+        joined = "\n".join(texts)
+        if not joined.isascii():
+            texts = self.texts = [
+                text
+                if text.isascii()
+                else text.replace("’", "'")
+                .replace("‘", "'")
+                .replace("“", '"')
+                .replace("”", '"')
+                .replace("\u00a0", " ")
+                for text in texts
+            ]
+            joined = "\n".join(texts)
+        self.joined = joined
+        # The distinct sentence texts, in order, and the one of each row.
+        distinct = list(dict.fromkeys(texts))
+        if len(distinct) < len(texts):
+            self.distinct = "\n".join(distinct)
+            number_of = {text: number for number, text in enumerate(distinct)}
+            rows = list(map(number_of.__getitem__, texts))
+        else:
+            distinct = texts
+            self.distinct = joined
+            rows = list(range(len(texts)))
+        # Runs of each distinct sentence (start, pieces), those of its headline
+        # part, and the capitalised words the sentences add to the counts, with
+        # where each sentence's words begin and end when sentences recur.
+        found: list[tuple[tuple[int, tuple[_Piece, ...]], ...]] = [()] * len(distinct)
         in_headline: dict[int, list[tuple[_Piece, ...]]] = {}
-        middle: list[list[str]] = [[] for _ in distinct]
+        words: list[str] = []
+        repeats = len(distinct) < len(texts)
+        word_start = [0] * (len(distinct) + 1) if repeats else []
+        word_end = word_start.copy()
         cuts, initial_cuts = self.cuts, self.initial_cuts
         # One pass over all sentences, the pattern never crossing a line break,
         # in offsets of the joined text after a line break of its own: each
         # sentence then has a line break before it.
         joined = "\n" + self.distinct
         widgets = "Facebook" in joined or "Twitter" in joined
+        key, part_key = self.key, self.part_key
         number = -1
         text = ""
         offset = line_end = 0
         headline_end = 0  # in offsets of the joined text
         entries: list[tuple[int, tuple[_Piece, ...]]] = []
-        words: list[str] = []
         for match in _SPAN.finditer(joined):
             start = match.start()
             before = joined[start - 1]
@@ -1246,13 +1376,19 @@ class _Story:
                 if span in _UNCOUNTED:
                     continue
             if start > line_end:
+                if entries:  # kept as a tuple: one list serves every sentence
+                    found[number] = tuple(entries)
+                    entries.clear()
+                if repeats:
+                    word_end[number] = len(words)
                 while start > line_end:
                     number += 1
                     offset = line_end + 1
                     line_end = offset + len(distinct[number])
                 text = distinct[number]
-                entries, words = found[number], middle[number]
                 headline_end = -1
+                if repeats:
+                    word_start[number] = len(words)
             if not span:
                 found_particle = _PARTICLE_BEFORE.search(joined, max(offset, start - 4), start)
                 if found_particle:
@@ -1266,23 +1402,31 @@ class _Story:
             if headline_end < 0:
                 if widgets or ":" in text or "|" in text:
                     headline_end = offset + _headline_end(text)
+                elif (
+                    _LOWER_CONTENT_SPACED.search(text) is not None
+                    or _LOWER_CONTENT.search(text) is not None
+                ) and (" the " in text or " of " in text or " to " in text):
+                    headline_end = offset  # running English text: see _headline_body
                 else:  # _headline_end without the checks that cannot apply
                     headline_end = offset + _headline_body(text)
             # Sentence-initial runs: a capital there says nothing.
             if before == " " and joined[start - 2] not in _MAYBE_INITIAL:
                 cut = cuts.get(span)
                 if cut is None:
-                    cut = self._cut(span, False)
+                    if " " in span:
+                        cut = self._cut(span, False, key, part_key)
+                    else:  # as _cut would
+                        cut = cuts[span] = _cut_span(span, False, key, part_key)
                 if start >= headline_end:
                     words.append(span)
                     if cut.__class__ is tuple:
                         if cut:
                             entries.append((start - offset, cut))
                         continue
-            elif _is_initial(text, start - offset):
+            elif start == offset or _is_initial(text, start - offset):
                 cut = initial_cuts.get(span)
                 if cut is None:
-                    cut = self._cut(span, True)
+                    cut = self._cut(span, True, key, part_key)
                 if start >= headline_end:
                     rest = span.split(None, 1)
                     if len(rest) > 1:
@@ -1290,7 +1434,7 @@ class _Story:
             else:
                 cut = cuts.get(span)
                 if cut is None:
-                    cut = self._cut(span, False)
+                    cut = self._cut(span, False, key, part_key)
                 if start >= headline_end:
                     words.append(span)
             if cut:
@@ -1306,25 +1450,47 @@ class _Story:
                     start -= offset
                     for at, part in cut:
                         entries.append((start + at, part))
-        rows = list(map(index.__getitem__, texts))
+        if entries:
+            found[number] = tuple(entries)
         self.candidates = list(map(found.__getitem__, rows))
         if in_headline:
             self.in_headline = [in_headline.get(number, ()) for number in rows]
-        if len(distinct) == len(texts):
-            self.midcap = Counter(" ".join(map(" ".join, middle)).split())
-        else:
-            self.midcap = Counter(" ".join(map(" ".join, map(middle.__getitem__, rows))).split())
+        if repeats:
+            # A sentence that recurs adds its words once more each time.
+            word_end[number] = len(words)
+            seen = bytearray(len(distinct))
+            for number in rows:
+                if seen[number]:
+                    words += words[word_start[number] : word_end[number]]
+                else:
+                    seen[number] = 1
+        self.midcap = Counter(" ".join(words).split())
 
-    def _cut(self, span: str, initial: bool) -> tuple[_Piece, ...] | list:
+    def _cut(
+        self,
+        span: str,
+        initial: bool,
+        key: Callable[[str], str],
+        part_key: Callable[[str], str],
+    ) -> tuple[_Piece, ...] | list:
         """The pieces of a run (cached), or for a run with stop words the
-        (offset, pieces) of its parts, which are cached as runs of their own."""
+        (offset, pieces) of its parts, which are cached as runs of their own.
+        ``key`` and ``part_key`` are the story's."""
         cache = self.initial_cuts if initial else self.cuts
-        if " " not in span:  # one word: no stop word to cut at
-            cut = cache[span] = _cut_span(span, initial, self.key, self.part_key)
-            return cut
-        segments = _segments(span)
+        if " " not in span or "\t" in span or "  " in span:
+            segments = None  # one word has no stop word to cut at
+        elif " and " in span:
+            halves = self._cut_and(span, initial, key, part_key)
+            if halves is not None:
+                cache[span] = halves
+                return halves
+            segments = None
+        elif _UNCOUNTED.isdisjoint(span.split(" ")):
+            segments = None
+        else:
+            segments = _segments(span)
         if segments is None:
-            cut = cache[span] = _cut_span(span, initial, self.key, self.part_key)
+            cut = cache[span] = _cut_span(span, initial, key, part_key)
             return cut
         parts = []
         for offset, segment in segments:
@@ -1333,10 +1499,53 @@ class _Story:
             first = initial and not offset
             found = (self.initial_cuts if first else self.cuts).get(segment)
             if found is None:
-                found = self._cut(segment, first)
+                found = self._cut(segment, first, key, part_key)
             if found:
                 parts.append((offset, found))
         cache[span] = parts
+        return parts
+
+    def _cut_and(
+        self,
+        span: str,
+        initial: bool,
+        key: Callable[[str], str],
+        part_key: Callable[[str], str],
+    ) -> list | None:
+        """The (offset, pieces) of the names either side of the one 'and' of a
+        run, e.g. 'Chile and Argentina', which share their cuts with the runs
+        that are just those words; None where _cut_span is needed: 'and' that
+        may continue a name ('Department of Health and Human Services', after
+        'of' or 'for') or join a gazetteer name ('Bosnia and Herzegovina'), or
+        a run with more than one 'and'. As in _segments, a single word that is
+        a stop word for acronyms goes (_cut_span drops it at the edge of a
+        name), and _cut_span cuts the rest alike before and after the 'and'."""
+        at = span.find(" and ")
+        if span.find(" and ", at + 1) >= 0:
+            return None
+        head, tail = span[:at], span[at + 5 :]
+        if not tail[:1].isupper() or tail.startswith("May"):
+            # 'and the ...', 'and al-...'; 'May' after a name is one ('Theresa May').
+            return None
+        words = head.split(" ")
+        last = words[-1]
+        if "of" in words or "for" in words or last in _CONNECTORS:
+            return None
+        if part_key(last) + "and" + part_key(tail.split(" ", 1)[0]) in _AND_KEYS:
+            return None  # see _gazetteer_ands
+        parts: list = []
+        for offset, part, first in ((0, head, initial), (at + 5, tail, False)):
+            if " " not in part and part in _ACRONYM_STOP:
+                continue
+            found = (self.initial_cuts if first else self.cuts).get(part)
+            if found is None:
+                found = self._cut(part, first, key, part_key)
+            if not found:
+                continue
+            if found.__class__ is tuple:
+                parts.append((offset, found))
+            else:
+                parts += [(offset + inner, pieces) for inner, pieces in found]
         return parts
 
     def capitalised(self, word: str) -> int:
@@ -1346,83 +1555,200 @@ class _Story:
 
     # ---- pass 2: story-wide checks, evidence, mentions
     def resolve(self) -> None:
-        resolved: dict[int, list[tuple]] = {}
-        texts, articles, surfaces, generic = self.texts, self.articles, self.surfaces, self.generic
-        so_called = "so-called" in self.joined
+        resolved: dict[int, tuple[tuple, ...]] = {}
+        texts, surfaces, generic, positions = (
+            self.texts,
+            self.surfaces,
+            self.generic,
+            self.positions,
+        )
+        keys, judged_of = self.keys, self.judged
         for row, entries in enumerate(self.candidates):
             if not entries:
                 continue
             text = texts[row]
-            article = articles[row]
             paren = "(" in text  # only _paren_pairs reads positions
-            plain = not paren and not (so_called and "so-called" in text)
+            plain = None  # no parenthesis and no 'so-called': known when first asked
             for base, cut in entries:
                 found = resolved.get(id(cut))
                 if found is None:
-                    found = resolved[id(cut)] = self._resolve_cut(cut)
+                    # What the story-wide checks make of the pieces of the run,
+                    # wherever it occurs: (judged words, start, end, title weight)
+                    # for each name kept, and (_GENERIC, word, 0, 0.0) for a bare
+                    # generic word.
+                    found = ()  # most runs have one piece
+                    for names, starts, initial, title in cut:
+                        # The words kept: without a sentence-initial word that does
+                        # not count, nor connectors at either end.
+                        first = 0
+                        last = len(names)
+                        if initial and not self._first_word_counts(names):
+                            first = 1
+                            while first < last and names[first] in _CONNECTORS:
+                                first += 1
+                        while last > first and names[last - 1] in _CONNECTORS:
+                            last -= 1
+                        if first == last:
+                            continue
+                        if first or last < len(names):
+                            names = names[first:last]
+                        judged = judged_of.get(names, _UNJUDGED)
+                        if judged is _UNJUDGED:
+                            judged = judged_of[names] = self._judge_new(names)
+                        if judged is None:
+                            continue
+                        if judged is _GENERIC:
+                            found += ((_GENERIC, names[0], 0, 0.0),)
+                        else:
+                            end = starts[last - 1] + len(names[-1])
+                            found += ((judged, starts[first], end, title),)
+                    resolved[id(cut)] = found
                 for judged, first, last, title in found:
                     if judged is _GENERIC:
                         generic.append((row, first))
-                    elif plain and judged.gazetteer and not judged.grows:
+                        continue
+                    if plain is None and judged[_IN_GAZETTEER]:
+                        plain = not paren and "so-called" not in text
+                    if plain and judged[_IN_GAZETTEER] and not judged[_GROWS]:
                         # A gazetteer name, whose kind is fixed, where nothing
                         # else about it is read (it does not grow): a mention.
-                        surface = surfaces.get(judged.text)
+                        surface = surfaces.get(judged[_TEXT])
                         if surface is None:
                             surface = self._new_surface(judged)
                         surface.count += 1
                         surface.rows.append(row)
-                        surface.articles.add(article)
-                    else:
-                        self._accept(
-                            row, text, judged, base + first, base + last, title, article, paren
+                        continue
+                    # Any other mention, with what the words around it say.
+                    start = base + first
+                    end = base + last
+                    (
+                        names,
+                        name,
+                        acronym,
+                        person,
+                        org,
+                        place,
+                        person_shaped,
+                        grows,
+                        gazetteer,
+                        content,
+                    ) = judged
+                    if grows:
+                        grown = _INSTITUTION_AFTER.match(text, end)
+                        if grown:
+                            judged = self._judge((*names, grown.group(1))) or judged
+                            end = grown.end()
+                            names, name, acronym, person, org, place, person_shaped = judged[:7]
+                            gazetteer, content = judged[8], judged[9]
+                    surface = surfaces.get(name)
+                    if surface is None:
+                        surface = surfaces[name] = _Surface(
+                            name, names, keys.get(name) or self.key(name), acronym, content, 0, []
                         )
+                    if paren:
+                        positions.append((row, start, end, name))
+                    # The words before the name (at most four, within 40 characters),
+                    # read only as far as needed: most cues look at the last one alone.
+                    tail: list[str] | None = None
+                    last_before = ""
+                    if gazetteer:
+                        # The gazetteer fixes the kind: only a 'so-called' matters here.
+                        before = text[max(0, start - 40) : start]
+                        if "so-called" in before:
+                            parts = before.rstrip('" ').rsplit(None, 1)
+                            last_before = parts[-1] if parts else ""
+                    elif start:
+                        before = text[start - 1]
+                        if before == " " or before == '"' or before.isspace():
+                            before = text[start - 40 : start] if start > 40 else text[:start]
+                            if '"' in before:
+                                tail = [t for t in (w.strip('"') for w in before.split()[-4:]) if t]
+                                if tail:
+                                    last_before = tail[-1]
+                            else:
+                                parts = before.rsplit(None, 1)
+                                if parts:
+                                    last_before = parts[-1]
+                                    if last_before == "the" or last_before == "of":
+                                        tail = before.split()[-4:]
+                    if (
+                        "-" in last_before
+                        and len(last_before) == 9
+                        and last_before.lower() == "so-called"
+                    ):
+                        alias = self._surface("so-called " + name, ("so-called", *names))
+                        alias.so_called_of = name
+                        self.pairs.append((alias.text, name))
+                        surface = alias
+                    surface.count += 1
+                    surface.rows.append(row)
+                    if gazetteer:
+                        continue
+                    if tail is not None or last_before in _BEFORE_CUES:
+                        more_person, more_org, more_place = _context_evidence(
+                            text, end, last_before, tail, acronym, person_shaped
+                        )
+                        surface.person += person + title + more_person
+                        surface.org += org + more_org
+                        surface.place += place + more_place
+                        continue
+                    # No cue before the name: only what follows it may say more.
+                    person += title
+                    after = text[end : end + 1]
+                    if after == ",":
+                        if not acronym:
+                            if _ROLE_AFTER.match(text, end) is not None:
+                                person += _W_ROLE
+                            if person_shaped and _SAID_AFTER.match(text, end) is not None:
+                                person += _W_SAID
+                    elif after.isspace():
+                        # The next word, where one space comes first, begins as a cue
+                        # does, or the pattern has nothing to find.
+                        head = text[end + 1 : end + 3]
+                        if head in _CUE_HEADS or head[:1].isspace():
+                            cue = _CUE_AFTER.match(text, end)
+                        else:
+                            cue = None
+                        if cue is not None:
+                            following = cue[1]
+                            if person_shaped and not acronym and following in _SAID_AFTER_WORDS:
+                                person += _W_SAID
+                            if following in _PLACE_AFTER_WORDS:
+                                place += _W_TITLE
+                            if following in _ORG_AFTER_WORDS:
+                                org += _W_KEYWORD_INSIDE
+                    surface.person += person
+                    surface.org += org
+                    surface.place += place
         self._paren_pairs()
         known = {surface.key for surface in self.surfaces.values()}
         for row, cuts in enumerate(self.in_headline):
             for cut in cuts:
                 for piece in cut:
                     self._match_known(row, piece, known)
+        # What only this pass reads goes now, not with the story: the garbage
+        # collector need not look through it again.
+        self.lower_runs = None
+        self.lower.clear()
+        self.midcap = {}
+        self.cuts.clear()
+        self.initial_cuts.clear()
+        self.candidates = []
+        self.judged.clear()
 
     def _new_surface(self, judged: _Judged) -> _Surface:
-        names, name, acronym, _, _, _, _, content = judged
+        names, name, acronym, _, _, _, _, _, _, content = judged
         surface = self.surfaces[name] = _Surface(
-            name, names, self.key(name), acronym, content, 0, [], set(), [0.0, 0.0, 0.0]
+            name, names, self.keys.get(name) or self.key(name), acronym, content, 0, []
         )
         return surface
 
-    def _resolve_cut(self, cut: tuple[_Piece, ...]) -> list[tuple]:
-        """What the story-wide checks make of the pieces of one run, wherever it
-        occurs: (judged words, start, end, title weight) for each name kept, and
-        (_GENERIC, word, 0, 0.0) for a bare generic word."""
-        out: list[tuple] = []
-        judged_of = self.judged
-        for words, initial, title in cut:
-            if initial and not self._first_word_counts(words):
-                words = words[1:]
-                while words and words[0][0] in _CONNECTORS:
-                    words = words[1:]
-            while words and words[-1][0] in _CONNECTORS:
-                words = words[:-1]
-            if not words:
-                continue
-            names = (words[0][0],) if len(words) == 1 else tuple([w for w, _, _ in words])
-            judged = judged_of.get(names, _UNJUDGED)
-            if judged is _UNJUDGED:
-                judged = judged_of[names] = self._judge_new(names)
-            if judged is None:
-                continue
-            if judged is _GENERIC:
-                out.append((_GENERIC, words[0][0], 0, 0.0))
-            else:
-                out.append((judged, words[0][1], words[-1][2], title))
-        return out
-
-    def _first_word_counts(self, words: Sequence[_Word]) -> bool:
+    def _first_word_counts(self, words: tuple[str, ...]) -> bool:
         """The spec's rule for sentence-initial capitals, generous to multi-word
         names whose first word the story never writes in lowercase."""
-        first = words[0][0]
-        if _is_acronym(first):
-            return True
+        first = words[0]
+        if first[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(first) is not None:
+            return True  # an acronym
         count = self.midcap.get  # capitalised(first) > 0
         if count(first, 0) or count(first + "'s", 0) or count(first + "'", 0):
             return True
@@ -1430,9 +1756,9 @@ class _Story:
             return True
         if len(words) == 1:
             return False
-        if self.key(" ".join([w for w, _, _ in words])) in _GAZETTEER:
+        if self.key(" ".join(words)) in _GAZETTEER:
             return True
-        return not _is_title(first) and self.lower_count(first.lower()) == 0
+        return not _is_title(first) and not self.lower_exceeds(first.lower(), 0)
 
     def _judge(self, names: tuple[str, ...]) -> _Judged | None:
         found = self.judged.get(names, _UNJUDGED)
@@ -1465,7 +1791,7 @@ class _Story:
                     or (len(word) > 6 and word.isupper())
                 ):
                     return None
-                if self.lower_count(word.lower()) > self.capitalised(word):
+                if self.lower_exceeds(word.lower(), self.capitalised(word)):
                     return None
                 if word in _GENERIC_ORG or word in _PLACE_WORDS:
                     return _GENERIC
@@ -1473,22 +1799,21 @@ class _Story:
             if "." in word:
                 names = _tidy(names)
                 word = names[0]
-            acronym = _is_acronym(word)
+            acronym = word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word) is not None
             org = _W_KEYWORD_LAST if word in _ORG_WORDS or word in _INSTITUTION_NOUNS else 0.0
             if acronym:
                 org += _W_WEAK
-            return _new_tuple(
-                _Judged,
-                (
-                    names,
-                    word,
-                    acronym,
-                    (0.0, org, _W_KEYWORD_LAST if word in _PLACE_WORDS else 0.0),
-                    False,
-                    False,
-                    gazetteer,
-                    () if word in _CONNECTORS else names,
-                ),
+            return (
+                names,
+                word,
+                acronym,
+                0.0,
+                org,
+                _W_KEYWORD_LAST if word in _PLACE_WORDS else 0.0,
+                False,
+                False,
+                gazetteer,
+                () if word in _CONNECTORS else names,
             )
         elif (word in _CONNECTORS or word.rstrip(".").lower() in _TITLE_WORDS) and all(
             w in _CONNECTORS or w.rstrip(".").lower() in _TITLE_WORDS for w in names
@@ -1497,7 +1822,6 @@ class _Story:
         if "." in joined:
             names = _tidy(names)
             joined = " ".join(names)
-        acronym = single and _is_acronym(names[0])
         person = org = place = 0.0
         # The head noun of 'Old City of Mosul' or 'Observatory for Human Rights'.
         if "of" in names or "for" in names:
@@ -1512,135 +1836,42 @@ class _Story:
             org += _W_KEYWORD_LAST
         elif not _ORG_WORDS.isdisjoint(names):
             org += _W_KEYWORD_INSIDE
-        if last in _PLACE_WORDS or (not single and names[0] in _PLACE_PREFIXES):
+        if last in _PLACE_WORDS or names[0] in _PLACE_PREFIXES:
             place += _W_WEAK if first_name else _W_KEYWORD_LAST
-        if acronym:
-            org += _W_WEAK
         content = tuple(_content_words(names)) if not _CONNECTORS.isdisjoint(names) else names
-        person_shaped = (
-            1 < len(content) <= 4
-            and not org
-            and not place
-            and not gazetteer
-            and not any(_is_acronym(w) for w in content)
-        )
+        person_shaped = 1 < len(content) <= 4 and not org and not place and not gazetteer
+        if person_shaped:
+            for word in content:
+                if word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word) is not None:
+                    person_shaped = False  # an acronym
+                    break
         if first_name and (person_shaped or org + place <= _W_WEAK):
             person += _W_FIRST_NAME
-        grows = not single and last in _INSTITUTION_ADJECTIVES
-        evidence = (person, org, place)
-        return _new_tuple(
-            _Judged, (names, joined, acronym, evidence, person_shaped, grows, gazetteer, content)
+        return (
+            names,
+            joined,
+            False,
+            person,
+            org,
+            place,
+            person_shaped,
+            last in _INSTITUTION_ADJECTIVES,  # grows
+            gazetteer,
+            content,
         )
-
-    def _accept(
-        self,
-        row: int,
-        text: str,
-        judged: _Judged,
-        start: int,
-        end: int,
-        title: float,
-        article: int,
-        paren: bool,
-    ) -> None:
-        names, name, acronym, evidence, person_shaped, grows, gazetteer, content = judged
-        if grows:
-            grown = _INSTITUTION_AFTER.match(text, end)
-            if grown:
-                judged = self._judge((*names, grown.group(1))) or judged
-                end = grown.end()
-                names, name, acronym, evidence, person_shaped, _, gazetteer, content = judged
-        surface = self.surfaces.get(name)
-        if surface is None:
-            surface = self.surfaces[name] = _Surface(
-                name, names, self.key(name), acronym, content, 0, [], set(), [0.0, 0.0, 0.0]
-            )
-        if paren:
-            self.positions.append((row, start, end, name))
-        # The words before the name (at most four, within 40 characters), read
-        # only as far as needed: most cues look at the last one alone.
-        tail: list[str] | None = None
-        last_before = ""
-        if gazetteer:
-            # The gazetteer fixes the kind: only a 'so-called' matters here.
-            before = text[max(0, start - 40) : start]
-            if "so-called" in before:
-                parts = before.rstrip('" ').rsplit(None, 1)
-                last_before = parts[-1] if parts else ""
-        elif start:
-            before = text[start - 1]
-            if before == " " or before == '"' or before.isspace():
-                before = text[max(0, start - 40) : start]
-                if '"' in before:
-                    tail = [t for t in (w.strip('"') for w in before.split()[-4:]) if t]
-                    if tail:
-                        last_before = tail[-1]
-                else:
-                    parts = before.rsplit(None, 1)
-                    if parts:
-                        last_before = parts[-1]
-                        if last_before == "the" or last_before == "of":
-                            tail = before.split()[-4:]
-        if len(last_before) == 9 and last_before.lower() == "so-called":
-            alias = self._surface("so-called " + name, ("so-called", *names))
-            alias.so_called_of = name
-            self.pairs.append((alias.text, name))
-            surface = alias
-        surface.count += 1
-        surface.rows.append(row)
-        surface.articles.add(article)
-        if gazetteer:
-            return
-        totals = surface.evidence
-        if tail is not None or last_before in _BEFORE_CUES:
-            person, org, place = _context_evidence(
-                text, end, last_before, tail, acronym, person_shaped
-            )
-            totals[0] += evidence[0] + title + person
-            totals[1] += evidence[1] + org
-            totals[2] += evidence[2] + place
-            return
-        # No cue before the name: only what follows it may say more.
-        person, org, place = evidence
-        person += title
-        after = text[end : end + 1]
-        if after == ",":
-            if not acronym:
-                if (
-                    _APPOSITION_AFTER.match(text, end) is not None
-                    or _AGE_AFTER.match(text, end) is not None
-                ):
-                    person += _W_ROLE
-                if person_shaped and _SAID_AFTER.match(text, end) is not None:
-                    person += _W_SAID
-        elif after.isspace():
-            following = _NEXT_WORD.match(text, end).group(1)  # type: ignore[union-attr]
-            if following in _AFTER_CUES:
-                if person_shaped and not acronym and following in _SAID_AFTER_WORDS:
-                    person += _W_SAID
-                if following in _PLACE_AFTER_WORDS:
-                    place += _W_TITLE
-                if following in _ORG_AFTER_WORDS:
-                    org += _W_KEYWORD_INSIDE
-        totals[0] += person
-        totals[1] += org
-        totals[2] += place
 
     def _surface(self, text: str, names: Sequence[str]) -> _Surface:
         surface = self.surfaces.get(text)
         if surface is None:
             acronym = len(names) == 1 and _is_acronym(names[0])
             content = tuple(_content_words(names))
-            surface = _Surface(
-                text, tuple(names), self.key(text), acronym, content, 0, [], set(), [0.0, 0.0, 0.0]
-            )
+            surface = _Surface(text, tuple(names), self.key(text), acronym, content, 0, [])
             self.surfaces[text] = surface
         return surface
 
     def _mention(self, surface: _Surface, row: int) -> None:
         surface.count += 1
         surface.rows.append(row)
-        surface.articles.add(self.articles[row])
 
     def _paren_pairs(self) -> None:
         """'Long Name (ACR)' and 'ACR (Long Name)': the text itself declares the alias."""
@@ -1659,7 +1890,7 @@ class _Story:
     def _match_known(self, row: int, piece: _Piece, known: set[str]) -> None:
         """Headlines, captions and foreign lines capitalise everything: only names
         known from running text (or the gazetteer) are taken from them."""
-        names = [w for w, _, _ in piece.words]
+        names = piece[0]
         i = 0
         while i < len(names):
             for j in range(len(names), i, -1):
@@ -1717,15 +1948,21 @@ class _Story:
             self.uf.union(acr.text, name.text)
 
     def _person_like(self, surface: _Surface) -> bool:
-        person, org, place = surface.evidence
-        return person > 0 and person >= org and person >= place
+        person = surface.person
+        return person > 0 and person >= surface.org and person >= surface.place
+
+    def articles_of(self, surface: _Surface) -> set[int]:
+        found = surface.articles
+        if found is None:
+            found = surface.articles = set(map(self.articles.__getitem__, surface.rows))
+        return found
 
     def _variant(self, a: _Surface, b: _Surface) -> bool:
         """Same length, same initials, all words equal but one, used by different
         articles: one source misnaming what the others name."""
         if (
             len(a.words) != len(b.words)
-            or not a.articles.isdisjoint(b.articles)
+            or not self.articles_of(a).isdisjoint(self.articles_of(b))
             or len(a.content) < 3
         ):
             return False  # two-word names differ too easily: 'United States', 'United Steelworkers'
@@ -1775,28 +2012,47 @@ class _Story:
         ('North America', 'North Africa')."""
         # Two such names share their first word or their last: grouping by both ends
         # pairs them without an index entry per word.
-        by_end: dict[tuple[int, bool, str], list[_Surface]] = defaultdict(list)
+        # A group of one is its surface alone: most are.
+        by_end: dict[tuple[int, bool, str], _Surface | list[_Surface]] = {}
         for surface in self._multiword():
             words = surface.words
             if len(words) <= 5:
-                by_end[(len(words), True, words[0])].append(surface)
-                by_end[(len(words), False, words[-1])].append(surface)
-        seen: set[tuple[str, str]] = set()
+                for end in ((len(words), True, words[0]), (len(words), False, words[-1])):
+                    found = by_end.get(end)
+                    if found is None:
+                        by_end[end] = surface
+                    elif found.__class__ is list:
+                        found.append(surface)
+                    else:
+                        by_end[end] = [found, surface]
+        # A pair in two groups (both ends shared) is judged again alike, or is
+        # merged already: the checks go cheapest first.
         for members in by_end.values():
-            if len(members) == 1:
+            if members.__class__ is not list:
                 continue
             for k, a in enumerate(members):
                 for b in members[k + 1 :]:
-                    if not a.articles.isdisjoint(b.articles) or (a.text, b.text) in seen:
+                    x = y = ""  # the one word that differs
+                    for p, q in zip(a.words, b.words, strict=True):
+                        if p != q:
+                            if x:
+                                x = ""  # two words differ
+                                break
+                            x, y = p, q
+                    if not x:
                         continue
-                    seen.add((a.text, b.text))
-                    diff = [(x, y) for x, y in zip(a.words, b.words, strict=True) if x != y]
-                    if len(diff) != 1:
+                    if (
+                        x in _CONNECTORS
+                        or y in _CONNECTORS
+                        or (x[1:2] in _ACRONYM_SECOND and _is_acronym(x))
+                        or (y[1:2] in _ACRONYM_SECOND and _is_acronym(y))
+                    ):
                         continue
-                    x, y = diff[0]
-                    if x in _CONNECTORS or y in _CONNECTORS or _is_acronym(x) or _is_acronym(y):
+                    if not _misspelling(x, y):
                         continue
-                    if not _misspelling(x, y) or self.uf.find(a.text) == self.uf.find(b.text):
+                    if not self.articles_of(a).isdisjoint(self.articles_of(b)):
+                        continue
+                    if self.uf.find(a.text) == self.uf.find(b.text):
                         continue
                     if self._gazetteer_root(a.text) or self._gazetteer_root(b.text):
                         continue
@@ -1816,7 +2072,7 @@ class _Story:
         for surface in self._multiword():
             content = surface.content
             if len(content) >= 3:
-                letters = "".join(w[0].upper() for w in content)
+                letters = "".join([w[0] for w in content]).upper()
                 groups[(letters, len(surface.words))].append(surface)
         for members in groups.values():
             if len(members) > 1:
@@ -1864,89 +2120,99 @@ class _Story:
                 elif first in _MOUNT and words[1] in surfaces:
                     self.uf.union(surface.text, words[1])
 
-    def _short_form_owner(self, surface: _Surface) -> tuple[list[str], bool] | None:
-        """The words of a multi-word surface whose last word alone may stand for
-        it, and whether it reads as a person's name. Persons are the common case
-        ('McGurk' = 'Brett McGurk'), but 'the Rockies' and 'the Index' shorten
-        'Colorado Rockies' and 'Good Country Index' the same way; only a person's
-        name gains person evidence from it."""
-        content = list(surface.content)
-        if not 1 < len(content) <= 5 or self._gazetteer_root(surface.text):
-            return None
-        for word in content:
-            if (
-                word in _DEMONYMS
-                or (len(word) > 2 and _is_acronym(word))
-                or ("-" in word and _is_demonym(word))
-            ):
-                return None
-        if not _KEYWORDS.isdisjoint(content):
-            return None  # 'Committee on Assassinations' is not 'Assassinations'
-        words = surface.words
-        if "of" in words or "for" in words or "on" in words:
-            return None
-        person, org, place = surface.evidence
-        is_person = (person > 0 and person >= org and person >= place) or (
-            content[0] in _FIRST_NAMES and not org and not place
-        )
-        return content, is_person
-
     def _merge_surnames(self) -> None:
         """A surname alone is the person of the story with that surname, if only one
         ('McGurk' = 'Brett McGurk'); a middle name or initial does not make a new
-        person ('Michael T. Flynn' = 'Michael Flynn'); 'Jr.' does."""
+        person ('Michael T. Flynn' = 'Michael Flynn'); 'Jr.' does.
+
+        The owners of a surname are the multi-word names whose last word alone may
+        stand for them, and whether each reads as a person's name. Persons are the
+        common case, but 'the Rockies' and 'the Index' shorten 'Colorado Rockies'
+        and 'Good Country Index' the same way; only a person's name gains person
+        evidence from it."""
         by_last: dict[str, list[tuple[str, bool, bool]]] = defaultdict(list)
         by_ends: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        keys, key, find = self.keys, self.key, self.uf.find
         for surface in self._multiword():
-            owner = self._short_form_owner(surface)
-            if owner is None:
+            content = surface.content
+            if len(content) > 5 or not _KEYWORDS.isdisjoint(content):
+                continue  # 'Committee on Assassinations' is not 'Assassinations'
+            words = surface.words
+            if "of" in words or "for" in words or "on" in words:
                 continue
-            content, is_person = owner
-            generation = ""
-            while len(content) > 2 and content[-1] in _NAME_SUFFIXES:
-                if content[-1] in _GENERATION:
-                    generation = content[-1].rstrip(".")
-                content = content[:-1]
-            last = self.key(_strip_particle(content[-1]))
-            by_last[last].append((surface.text, bool(generation), is_person))
-            if is_person:
-                by_ends[(self.key(content[0]), last, generation)].append(surface.text)
+            for word in content:
+                if (
+                    word in _DEMONYMS
+                    or (len(word) > 2 and word[1] in _ACRONYM_SECOND and _is_acronym(word))
+                    or ("-" in word and _is_demonym(word))
+                ):
+                    break
+            else:
+                if find(surface.text)[0] == "\0":  # a gazetteer root
+                    continue
+                person, org, place = surface.person, surface.org, surface.place
+                is_person = (person > 0 and person >= org and person >= place) or (
+                    content[0] in _FIRST_NAMES and not org and not place
+                )
+                generation = ""
+                while len(content) > 2 and content[-1] in _NAME_SUFFIXES:
+                    if content[-1] in _GENERATION:
+                        generation = content[-1].rstrip(".")
+                    content = content[:-1]
+                last = content[-1]
+                if "-" in last[:5]:
+                    last = _strip_particle(last)
+                last = keys.get(last) or key(last)
+                by_last[last].append((surface.text, bool(generation), is_person))
+                if is_person:
+                    by_ends[(key(content[0]), last, generation)].append(surface.text)
         for texts in by_ends.values():
             for other in texts[1:]:
                 self.uf.union(texts[0], other)
-        for surface in list(self.surfaces.values()):
+        if not by_last:
+            return
+        for surface in self.surfaces.values():
             if len(surface.words) != 1 or surface.acronym or surface.so_called_of is not None:
                 continue
-            owners = by_last.get(self.key(_strip_particle(surface.text)))
+            last = surface.text
+            if "-" in last[:5]:
+                last = _strip_particle(last)
+            owners = by_last.get(keys.get(last) or key(last))
             if not owners:
                 continue
             seniors = [o for o in owners if not o[1]] or owners
-            roots = {self.uf.find(o[0]) for o in seniors}
+            roots = {find(o[0]) for o in seniors}
             if len(roots) > 1:
                 seniors = [o for o in seniors if o[2]]  # a person's surname first
-                roots = {self.uf.find(o[0]) for o in seniors}
+                roots = {find(o[0]) for o in seniors}
             if len(roots) != 1:
                 continue
-            person, org, place = surface.evidence
+            person, org, place = surface.person, surface.org, surface.place
             if max(org, place) > person:
                 continue
             if self._gazetteer_root(surface.text) and not (person > 0 and place == 0):
                 continue  # 'Jordan' the country, unless used as a surname
             self.uf.union(surface.text, next(iter(roots)))
             if any(o[2] for o in seniors):
-                self.surname_uses[surface.text] += surface.count
+                uses = self.surname_uses
+                uses[surface.text] = uses.get(surface.text, 0) + surface.count
 
     # ---- output
     def build(self) -> EntityIndex:
         find = self.uf.find
-        members: dict[str, list[_Surface]] = {}
+        parent = self.uf.parent.get
+        members: dict[str, _Surface | list[_Surface]] = {}  # a group of one: its surface
         for text, surface in self.surfaces.items():
-            root = find(text)
+            root = parent(text, text)
+            if root != text and parent(root) != root:
+                root = find(text)
             group = members.get(root)
             if group is None:
-                members[root] = [surface]
-            else:
+                members[root] = surface
+            elif group.__class__ is list:
                 group.append(surface)
+            else:
+                members[root] = [group, surface]
         extra: dict[str, list[int]] = {}  # rows of generic words, by the root they stand for
         if self.generic:
             owners = self._generic_owners({word for _, word in self.generic})
@@ -1954,28 +2220,52 @@ class _Story:
                 if word in owners:
                     extra.setdefault(owners[word], []).append(row)
         article_of = self.articles
+        uses = self.surname_uses
         # Most mentioned first, then by name: the sort key leads each item, and
         # its place in the list breaks ties as a stable sort would.
         infos: list[tuple[int, str, str, int, str, EntityInfo, list[int]]] = []
         for root, group in members.items():
-            if len(group) == 1:
-                single = group[0]
-                count, rows, articles = single.count, single.rows, single.articles
+            if group.__class__ is not list:
+                single = group
+                count, rows = single.count, single.rows
+                if root[0] != "\0" and not extra:
+                    # One spelling, no alias, no gazetteer entry (a name the
+                    # gazetteer knows has a gazetteer root): its own evidence
+                    # says its kind, as in _kind.
+                    if not count:
+                        continue
+                    name = single.text
+                    person, org, place = single.person, single.org, single.place
+                    if uses:
+                        person += _W_WEAK * uses.get(name, 0)
+                    kind = _kind_of(person, org, place, count)
+                    if count == 1:
+                        articles = (article_of[rows[0]],)
+                    else:
+                        articles = tuple(sorted(set(map(article_of.__getitem__, rows))))
+                    info = EntityInfo(name, kind, (), articles, count)
+                    infos.append((-count, name.lower(), name, len(infos), root, info, rows))
+                    continue
+                group = [single]
             else:
-                count, rows, articles = 0, [], set()
+                count, rows = 0, []
                 for surface in group:
                     count += surface.count
                     rows += surface.rows
-                    articles |= surface.articles
             more = extra.get(root)
             if more:
                 count += len(more)
                 rows = rows + more
-                articles = articles | {article_of[row] for row in more}
             if not count:
                 continue
-            if len(group) == 1 and root[0] != "\0":
-                name, aliases = group[0].text, ()
+            articles = set(map(article_of.__getitem__, rows))
+            if len(group) == 1:
+                name = group[0].text
+                aliases = ()
+                if root[0] == "\0":  # see _name
+                    if name != root[1:]:
+                        aliases = (name,)
+                    name = root[1:]
             else:
                 name = self._name(root, group)
                 aliases = tuple(sorted({s.text for s in group} - {name}))
@@ -1987,7 +2277,7 @@ class _Story:
         # The entities of each row: its first (-1 for none), and all of them for
         # the rows of several. Positions come in order, a row's repeats together.
         first = [-1] * len(article_of)
-        several: dict[int, list[int]] = {}
+        several: dict[int, tuple[int, ...]] = {}
         for position, item in enumerate(infos):
             for row in item[6]:
                 found = first[row]
@@ -1996,9 +2286,9 @@ class _Story:
                 elif found != position:
                     positions = several.get(row)
                     if positions is None:
-                        several[row] = [found, position]
+                        several[row] = (found, position)
                     elif positions[-1] != position:
-                        positions.append(position)
+                        several[row] = (*positions, position)
         by_row: dict[int, frozenset[int]] = {}
         alone: dict[int, frozenset[int]] = {}  # one set for the rows of one entity
         for row, found in enumerate(first):
@@ -2044,14 +2334,13 @@ class _Story:
 
     def _kind(self, root: str, group: list[_Surface], mentions: int) -> str:
         if root[0] == "\0":
-            return _GAZETTEER[_key(root[1:])][1]
+            return _GAZETTEER[self.key(root[1:])][1]
         person = org = place = 0.0
         uses = self.surname_uses
         for surface in group:
-            evidence = surface.evidence
-            person += evidence[0]
-            org += evidence[1]
-            place += evidence[2]
+            person += surface.person
+            org += surface.org
+            place += surface.place
             person += _W_WEAK * uses.get(surface.text, 0)
             hit = _GAZETTEER.get(surface.key)
             if hit is not None:
@@ -2062,12 +2351,7 @@ class _Story:
                     org += weight
                 else:
                     place += weight
-        best, top = PERSON, person
-        if org > top:
-            best, top = ORG, org
-        if place > top:
-            best, top = PLACE, place
-        return best if top >= max(_MIN_EVIDENCE, _MIN_EVIDENCE_PER_MENTION * mentions) else OTHER
+        return _kind_of(person, org, place, mentions)
 
     def _variant_report(self, infos: list[tuple[str, EntityInfo]]) -> tuple[NameVariant, ...]:
         names = {root: info.name for root, info in infos}
@@ -2082,7 +2366,9 @@ class _Story:
             out.append(
                 NameVariant(
                     entity=names[root],
-                    names=tuple((s.text, tuple(sorted(s.articles)), min(s.rows)) for s in surfaces),
+                    names=tuple(
+                        (s.text, tuple(sorted(self.articles_of(s))), min(s.rows)) for s in surfaces
+                    ),
                 )
             )
         out.sort(key=lambda v: v.entity)
