@@ -1200,6 +1200,18 @@ def _kind_of(person: float, org: float, place: float, mentions: int) -> str:
     return best
 
 
+def _add_member(groups: dict, key: object, surface: _Surface) -> None:
+    """Add ``surface`` to the group at ``key``: a group of one is its surface
+    alone (most are), so that only real groups cost a list."""
+    found = groups.get(key)
+    if found is None:
+        groups[key] = surface
+    elif found.__class__ is list:
+        found.append(surface)
+    else:
+        groups[key] = [found, surface]
+
+
 class _Story:
     """Everything one call of :func:`find_entities` learns; never shared."""
 
@@ -2017,14 +2029,8 @@ class _Story:
         for surface in self._multiword():
             words = surface.words
             if len(words) <= 5:
-                for end in ((len(words), True, words[0]), (len(words), False, words[-1])):
-                    found = by_end.get(end)
-                    if found is None:
-                        by_end[end] = surface
-                    elif found.__class__ is list:
-                        found.append(surface)
-                    else:
-                        by_end[end] = [found, surface]
+                _add_member(by_end, (len(words), True, words[0]), surface)
+                _add_member(by_end, (len(words), False, words[-1]), surface)
         # A pair in two groups (both ends shared) is judged again alike, or is
         # merged already: the checks go cheapest first.
         for members in by_end.values():
@@ -2206,13 +2212,7 @@ class _Story:
             root = parent(text, text)
             if root != text and parent(root) != root:
                 root = find(text)
-            group = members.get(root)
-            if group is None:
-                members[root] = surface
-            elif group.__class__ is list:
-                group.append(surface)
-            else:
-                members[root] = [group, surface]
+            _add_member(members, root, surface)
         extra: dict[str, list[int]] = {}  # rows of generic words, by the root they stand for
         if self.generic:
             owners = self._generic_owners({word for _, word in self.generic})
