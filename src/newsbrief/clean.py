@@ -675,7 +675,8 @@ def _triage(text: str) -> list[_Line]:
     raws = text.splitlines()
     lines = [" ".join(raw.split()) for raw in raws]
     listing = _listing_items(lines)
-    footer = _footer_start(lines)
+    # Most pages have no footer header: one look at the text rules it out.
+    footer = _footer_start(lines) if "About" in text or "ABOUT" in text else len(lines)
     out: list[_Line] = []
     previous_kept = -2  # input line number of the last kept line
     last = -1  # its index in ``out``
@@ -726,17 +727,22 @@ def _listing_items(lines: list[str]) -> frozenset[int]:
     mid-sentence. Without that evidence nothing is an item, so a single
     doubled or cut-off paragraph in an article stays.
     """
-    repeated = {n for n, line in enumerate(lines) if _ends_in_repeat(line)}
+    shortest = 2 * _TEASER_REPEAT_MIN + 1
+    repeated = {
+        n
+        for n, line in enumerate(lines)
+        if shortest <= len(line) <= _TEASER_LINE_MAX and _ends_in_repeat(line)
+    }
     truncated = {
         n
         for n, line in enumerate(lines)
-        if len(line) >= _TRUNCATED_MIN_LENGTH
-        and line.endswith(("...", "…"))
+        if line.endswith(("...", "…"))
+        and len(line) >= _TRUNCATED_MIN_LENGTH
         and _TRUNCATED.search(line, len(line) - 5)
     }
-    paragraphs = sum(1 for line in lines if len(line) >= _TRUNCATED_MIN_LENGTH)
     if len(repeated) < _LISTING_MIN_ITEMS and not (
-        len(truncated) >= _TRUNCATED_MIN_ITEMS and 3 * len(truncated) >= 2 * paragraphs
+        len(truncated) >= _TRUNCATED_MIN_ITEMS
+        and 3 * len(truncated) >= 2 * sum(1 for line in lines if len(line) >= _TRUNCATED_MIN_LENGTH)
     ):
         return frozenset()
     doubled = {n for n, line in enumerate(lines) if _opens_with_doubled_title(line)}
