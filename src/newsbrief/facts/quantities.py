@@ -260,11 +260,11 @@ def find_all_quantities(
         # ASCII sentences still take the fast scan, the others the patterns.
         plain = [k for k, text in enumerate(texts) if text.isascii()]
         other = [k for k, text in enumerate(texts) if not text.isascii()]
-        joined = "\n".join(texts[k] for k in other)
-        lower = _lower(joined)
+        group = [texts[k] for k in other]
+        joined = "\n".join(group)
         digit_places = [match.start() for match in _DIGIT_ANCHOR.finditer(joined)]
-        word_places = [match.start() for match in _WORD_ANCHOR.finditer(lower)]
-        _place(anchors, digits, [texts[k] for k in other], other, digit_places, word_places)
+        word_places = [match.start() for match in _WORD_ANCHOR.finditer(_lower(joined))]
+        _place(anchors, digits, group, other, digit_places, word_places)
         if plain:
             group = [texts[k] for k in plain]
             _place(anchors, digits, group, plain, *_ascii_anchors("\n".join(group)))
