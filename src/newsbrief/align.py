@@ -77,7 +77,9 @@ class Analyzer:
     News repeats its vocabulary from sentence to sentence and story to story,
     so one analyzer kept across the stories of a run looks most tokens up
     instead of stemming them again. Terms get ids shared by every story the
-    analyzer sees; the memory is bounded by ``max_tokens``.
+    analyzer sees; the memory is bounded by ``max_tokens``. Those ids are a
+    cache key, not a result: :func:`build_space` renumbers the columns of each
+    story by first use, so a brief never depends on the analyzer's history.
     """
 
     def __init__(self, max_tokens: int = 200_000) -> None:
@@ -155,7 +157,9 @@ class SentenceSpace:
     ``vectors`` are L2-normalised TF-IDF rows (CSR); ``starts`` the first row of
     each article (rows are in article order); ``echo[i, a]`` the best cosine
     between sentence ``i`` and any sentence of article ``a`` (0 for its own).
-    ``terms`` are the analyzer's ids of the vector columns.
+    ``terms`` are the analyzer's ids of the vector columns, which are numbered
+    in order of first use in the story (so a space never depends on what the
+    analyzer saw before it).
     ``cosines`` is the full sentence-by-sentence matrix when the story is small
     enough to hold it (most are), else None and rows are computed on demand.
     """
@@ -240,9 +244,15 @@ def build_space(story: Story, analyzer: Analyzer | None = None) -> SentenceSpace
     n = len(sentences)
     lengths = np.fromiter((len(s.text.split()) for s in sentences), dtype=np.int32, count=n)
     global_ids, sizes = analyzer.batch_ids([s.text for s in sentences])
-    # Story-local columns, then (row, column) pairs counted in one sort.
-    used, cols = np.unique(global_ids, return_inverse=True)
+    # Story-local columns numbered in order of first use in the story, so the
+    # vectors (and every float sum and tie over them) depend on this story alone,
+    # not on what the analyzer saw before; then (row, column) pairs counted in one sort.
+    used, first, cols = np.unique(global_ids, return_index=True, return_inverse=True)
     n_terms = len(used)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(n_terms, dtype=np.int64)
+    rank[order] = np.arange(n_terms)
+    used, cols = used[order], rank[cols]
     rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
     keys, counts = np.unique(rows * max(n_terms, 1) + cols, return_counts=True)
     rows, cols = np.divmod(keys, max(n_terms, 1))

@@ -18,11 +18,11 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .align import Analyzer, build_space
+from .align import Analyzer
 from .errors import InputError
 from .ingest import story_from_json
 from .model import Story
-from .pipeline import segment
+from .pipeline import segment, select
 from .segment import split_sentences
 from .summarizers import Budget, get_summarizer
 from .summarizers.oracle import OracleSummarizer
@@ -177,8 +177,7 @@ def evaluate(
         chooser = method.with_references(case.references) if system == "oracle" else method
         started, cpu_started = time.perf_counter(), time.process_time()
         story = segment(case.story)
-        space = build_space(story, analyzer)
-        rows = chooser.select(story, space, budget) if story.sentences else []
+        _, rows = select(story, budget, chooser, analyzer)
         seconds += time.perf_counter() - started
         cpu_seconds += time.process_time() - cpu_started
         summary = cut_words([story.sentences[r].text for r in rows], words)

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .align import CITE_THRESHOLD, Analyzer, build_space
+from .align import CITE_THRESHOLD, Analyzer, SentenceSpace, build_space
 from .clean import clean_text
 from .errors import InputError, NewsbriefError
 from .ingest import StoryError, load_articles, read_stories
@@ -32,6 +32,23 @@ def segment(story: Story) -> Story:
     return Story(articles=story.articles, id=story.id, sentences=sentences)
 
 
+def select(
+    story: Story,
+    budget: Budget,
+    summarizer: Summarizer,
+    analyzer: Analyzer | None = None,
+) -> tuple[SentenceSpace, list[int]]:
+    """Align a segmented story and pick its summary: (the space, the chosen rows).
+
+    The one place where a summarizer meets a story, for :func:`summarize` and
+    for evaluation alike. ``analyzer`` is a cache that may be shared across
+    stories: the space depends on this story alone (see :func:`build_space`).
+    """
+    space = build_space(story, analyzer)
+    rows = list(summarizer.select(story, space, budget)) if story.sentences else []
+    return space, rows
+
+
 def summarize(
     story: Story,
     budget: Budget,
@@ -43,8 +60,7 @@ def summarize(
     ``facts``) build its fact map."""
     if not story.sentences:
         raise InputError(f"{story.id or 'story'}: no text left after cleaning")
-    space = build_space(story, analyzer)
-    rows = summarizer.select(story, space, budget)
+    space, rows = select(story, budget, summarizer, analyzer)
     summary = []
     for row in rows:
         sentence = story.sentences[row]

@@ -12,13 +12,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..align import Analyzer
 from ..errors import NewsbriefError
 from ..ingest import decode, story_from_json
 from ..model import Article, Story
-from ..pipeline import segment, summarize
+from ..pipeline import brief_story
 from ..render import to_dict
-from ..summarizers import Budget, get_summarizer
 
 #: Separators of the compact JSON written to OUT (one record per line).
 SEPARATORS = (",", ":")
@@ -107,18 +105,7 @@ def _story(obj: object, line_number: int) -> Story:
 
 
 def _brief(story: Story, words: int):
-    """The brief of one story, independent of the process that makes it.
-
-    :class:`~newsbrief.align.Analyzer` numbers new terms in the iteration order
-    of a ``set`` of strings, which changes with ``PYTHONHASHSEED``, and that
-    order reaches the fact map (13 of the 250 multinews_val stories differ
-    between two seeds). Worker processes do not share a hash seed, so the
-    analyzer is first shown the story's tokens in reading order: every term
-    then has its id before the set is made, and the brief is the same bytes in
-    every process.
-    """
-    story = segment(story)
-    analyzer = Analyzer()
-    for sentence in story.sentences:
-        analyzer.term_ids(sentence.text)
-    return summarize(story, Budget(words=words), get_summarizer("newsbrief"), analyzer)
+    """The brief of one story, as ``newsbrief brief`` makes it: it depends on the
+    story alone (see :func:`newsbrief.align.build_space`), so every process and
+    hash seed gives the same bytes."""
+    return brief_story(story, words=words)
