@@ -4,8 +4,7 @@ from .errors import InputError, NewsbriefError
 from .ingest import StoryError, read_stories
 from .model import Article, Brief, Fact, Sentence, Source, Story, SummarySentence
 from .pipeline import brief, brief_stories, brief_story
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "Article",
