@@ -19,9 +19,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import __version__
-from ..model import Brief, Conflict, Source, TimelineEvent
-from ..render import headline, when
+from .. import __version__, labels
+from ..digest import DigestEntry, digest_entries
+from ..labels import grouped_claims, headline, source_names, when
+from ..model import Brief, Source, TimelineEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,25 +86,11 @@ def nice_date(value: date | str | None) -> str:
 
 
 def date_span(first: date | str | None, last: date | str | None) -> str:
-    if not first:
-        return nice_date(last)
-    if not last or str(last) == str(first):
-        return nice_date(first)
-    return f"{nice_date(first)} – {nice_date(last)}"
+    """'3 Jul 2017 – 4 Jul 2017', one date when they are the same, '' for none."""
+    return labels.date_span(first, last, show=nice_date, between=" – ")
 
 
 # -- the brief as the templates see it ------------------------------------------------
-
-
-def _grouped_claims(conflict: Conflict) -> list[dict[str, Any]]:
-    """Claims with the same value (ignoring case) as one line, as the Markdown does."""
-    groups: dict[str, dict[str, Any]] = {}
-    for claim in conflict.claims:
-        group = groups.setdefault(
-            claim.value.lower(), {"value": claim.value, "quote": claim.quote, "quotes": {}}
-        )
-        group["quotes"].setdefault(claim.source, claim.quote)
-    return list(groups.values())
 
 
 def quotes_of(item: Any) -> dict[int, str]:
@@ -121,10 +108,10 @@ def _brief_view(brief: Brief, prefix: str = "") -> dict[str, Any]:
     return {
         "brief": brief,
         "prefix": prefix,
-        "names": {s.number: s.name for s in brief.sources},
+        "names": source_names(brief),
         "total": len(brief.sources),
         "span": _published_span(brief.sources),
-        "conflicts": [(c, _grouped_claims(c)) for c in facts.conflicts] if facts else [],
+        "conflicts": [(c, grouped_claims(c)) for c in facts.conflicts] if facts else [],
         "chart": timeline_chart(facts.timeline, prefix) if facts and facts.timeline else None,
         "links": {s.number: safe_href(s.url, relative=False) for s in brief.sources if s.url},
     }
@@ -259,21 +246,19 @@ def render_brief_page(
     )
 
 
-def render_digest_page(
-    entries: Sequence[tuple[Any, int, Brief]], *, title: str = "newsbrief digest"
-) -> str:
-    """One document with every ranked story of a digest (entries as for
-    :func:`newsbrief.render.digest_to_markdown`: story, independent sources, brief)."""
+def render_digest_page(entries: Sequence[DigestEntry], *, title: str = "newsbrief digest") -> str:
+    """One document with every ranked story of a digest, in the order given
+    (:class:`newsbrief.digest.DigestEntry`: story, independent sources, brief)."""
     stories = [
         {
             "rank": rank,
-            "title": story.title or headline(brief),
-            "independent": independent,
-            "articles": len(story.articles),
-            "span": date_span(story.first_published, story.last_published),
-            "view": _brief_view(brief, prefix=f"s{rank}-"),
+            "title": entry.story.title or headline(entry.brief),
+            "independent": entry.independent_sources,
+            "articles": len(entry.story.articles),
+            "span": date_span(entry.story.first_published, entry.story.last_published),
+            "view": _brief_view(entry.brief, prefix=f"s{rank}-"),
         }
-        for rank, (story, independent, brief) in enumerate(entries, start=1)
+        for rank, entry in enumerate(digest_entries(entries), start=1)
     ]
     return _render("digest.html.j2", title=title, nav=[], stories=stories)
 

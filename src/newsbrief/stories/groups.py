@@ -6,6 +6,7 @@ process) can sort, print or serialise them without touching the grouper.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,8 +16,8 @@ class StoryGroup:
     """One story: the articles that report the same event.
 
     ``duplicates`` maps the id of each near-copy (syndicated or lightly
-    rewritten text) to the id of the article it copies, so that a caller can
-    count independent sources as ``len(articles) - len(duplicates)``.
+    rewritten text) to the id of the article it copies; near-copies do not
+    count as sources of their own (:meth:`independent_sources`).
     """
 
     id: str
@@ -28,9 +29,28 @@ class StoryGroup:
     duplicates: dict[str, str] = field(default_factory=dict)
 
     @property
-    def independent(self) -> int:
-        """How many of the articles are not near-copies of another."""
+    def original_articles(self) -> int:
+        """How many of the articles are not near-copies of another.
+
+        Articles, not sources: two original reports by one outlet count twice
+        here and once in :meth:`independent_sources`.
+        """
         return len(self.articles) - len(self.duplicates)
+
+    @property
+    def independent(self) -> int:
+        """The old name of :attr:`original_articles` (a count of articles, not of
+        independent sources: see :meth:`independent_sources`)."""
+        return self.original_articles
+
+    def independent_sources(self, source_of: Callable[[str], str]) -> int:
+        """How many independent sources cover the story: the distinct outlets
+        (``source_of(article id)``) of the articles that are not near-copies.
+
+        One wire story printed by ten papers is one source; the digest ranks
+        stories by this number and the service shows it as a story's sources.
+        """
+        return len({source_of(a) for a in self.articles if a not in self.duplicates})
 
 
 @dataclass(frozen=True, slots=True)
