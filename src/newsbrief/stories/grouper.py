@@ -69,7 +69,7 @@ from .groups import Grouping, StoryGroup
 from .neardup import NearDuplicateIndex
 from .params import DEFAULT_THRESHOLD, HEADLINE_THRESHOLD, GrouperParams
 from .refine import StoryTable, refine_stories, widen_range
-from .state import load_state, save_state
+from .state import GrouperSnapshot, load_state, save_state
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -406,14 +406,74 @@ class StoryGrouper:
 
     # -- persistence ---------------------------------------------------------
 
+    def snapshot(self) -> GrouperSnapshot:
+        """What :mod:`.state` saves: the grouper's records as they are now
+        (shared, not copied)."""
+        index = self._index
+        dup_keys, dup_signatures = self._dups.state()
+        return GrouperSnapshot(
+            params=self.params,
+            refined=self._refined,
+            ids=self._ids,
+            sources=self._sources,
+            dates=self._dates,
+            headlines=self._headlines,
+            titled=self._titled,
+            story=self._story,
+            dup_of=self._dup_of,
+            alias=self._alias,
+            size=self._size,
+            norm2=self._norm2,
+            heads=self._heads,
+            first=self._first,
+            last=self._last,
+            n_docs=index.n_docs,
+            df=index.df,
+            centroid_terms=index.centroid_terms,
+            centroid_weights=index.centroid_weights,
+            postings=index.postings,
+            dup_keys=dup_keys,
+            dup_signatures=dup_signatures,
+        )
+
+    @classmethod
+    def from_snapshot(cls, snapshot: GrouperSnapshot) -> StoryGrouper:
+        """A grouper that goes on from ``snapshot`` (which it then owns)."""
+        grouper = cls(params=snapshot.params)
+        grouper._ids = snapshot.ids
+        grouper._sources = snapshot.sources
+        grouper._dates = snapshot.dates
+        grouper._headlines = snapshot.headlines
+        grouper._titled = snapshot.titled
+        grouper._story = snapshot.story
+        grouper._dup_of = snapshot.dup_of
+        grouper._position = {article: n for n, article in enumerate(snapshot.ids)}
+        grouper._alias = snapshot.alias
+        grouper._size = snapshot.size
+        grouper._norm2 = snapshot.norm2
+        grouper._heads = snapshot.heads
+        grouper._first = snapshot.first
+        grouper._last = snapshot.last
+        grouper._refined = snapshot.refined
+        index = grouper._index
+        index.n_docs = snapshot.n_docs
+        index.df = snapshot.df
+        index.centroid_terms = snapshot.centroid_terms
+        index.centroid_weights = snapshot.centroid_weights
+        index.postings = snapshot.postings
+        grouper._dups.restore(snapshot.dup_keys, snapshot.dup_signatures)
+        return grouper
+
     def save(self, directory: Path) -> None:
-        """Write the state to ``directory`` so that a later process can go on."""
-        save_state(self, Path(directory))
+        """Write the state to ``directory`` so that a later process can go on
+        (atomically: a reader sees this state or the previous one, see
+        :func:`.state.save_state`)."""
+        save_state(self.snapshot(), Path(directory))
 
     @classmethod
     def load(cls, directory: Path) -> StoryGrouper:
         """A grouper that continues from the state saved in ``directory``."""
-        return load_state(cls, Path(directory))
+        return cls.from_snapshot(load_state(Path(directory)))
 
 
 def group_articles(
