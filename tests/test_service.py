@@ -464,3 +464,42 @@ def test_a_lost_story_state_is_rebuilt_from_the_database(tmp_path, example_json)
     assert json.loads(db.execute("SELECT members FROM stories").fetchone()[0]) == list(
         range(1, len(example_json) + 1)
     )
+
+
+def test_a_desk_save_cut_off_at_its_second_file_leaves_the_previous_state(
+    tmp_path, example_dir, monkeypatch
+):
+    """The desk saves with the grouper's one atomic policy: a crash while
+    writing arrays.npz leaves the state of the last save, whole."""
+    from newsbrief.service.desk import Desk
+    from newsbrief.stories import state
+
+    articles = load_articles([example_dir])
+    store = Store(tmp_path / "news.db")
+    folder = tmp_path / "news.db.stories"
+    try:
+        desk = Desk(store, folder)
+        store.add_article(articles[0])
+        desk.group_new()
+        desk.save()
+        saved = {p.name: p.read_bytes() for p in folder.iterdir()}
+        grouped = desk.grouper.grouping()
+        for article in articles[1:]:
+            store.add_article(article)
+        desk.group_new()
+
+        def crash(fh, arrays):
+            raise OSError("disk full")
+
+        monkeypatch.setattr(state, "_write_arrays", crash)
+        desk.save()  # logged, not raised: the desk goes on
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == saved
+        restarted = Desk(store, folder)
+        assert restarted.grouper.grouping() == grouped
+        assert restarted.last_grouped == 1
+        monkeypatch.undo()
+        desk.save()
+        assert Desk(store, folder).grouper.grouping() == desk.grouper.grouping()
+        assert not (tmp_path / "news.db.stories.new").exists()
+    finally:
+        store.close()

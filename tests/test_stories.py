@@ -455,3 +455,99 @@ def test_multinews_stories_are_recovered(multinews_path: Path) -> None:
     assert len(_ids(grouping)) == len(articles)
     scored = {aid: story for aid, story in gold.items() if aid not in unassigned}
     assert bcubed(grouping.assignment(), scored)[2] >= 0.9
+
+
+# -- the snapshot and the atomic save ---------------------------------------------
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def _two_groupers() -> tuple[StoryGrouper, StoryGrouper]:
+    """A grouper, and one that went further (more articles, refined)."""
+    articles = _corpus()[0]
+    before, after = StoryGrouper(), StoryGrouper()
+    before.add_many(articles[:5])
+    after.add_many(articles)
+    after.refine()
+    return before, after
+
+
+def test_a_snapshot_restores_a_grouper_that_goes_on_as_the_original() -> None:
+    articles = _corpus()[0]
+    original, copy_source = StoryGrouper(), StoryGrouper()
+    original.add_many(articles[:6])
+    copy_source.add_many(articles[:6])
+    restored = StoryGrouper.from_snapshot(copy_source.snapshot())
+    for grouper in (original, restored):
+        grouper.add_many(articles[6:])
+        grouper.refine()
+    assert restored.grouping() == original.grouping()
+
+
+def test_a_save_cut_off_at_its_second_file_leaves_the_previous_state(tmp_path, monkeypatch):
+    from newsbrief.stories import state
+
+    before, after = _two_groupers()
+    folder = tmp_path / "state"
+    before.save(folder)
+    saved = _files(folder)
+
+    def crash(fh, arrays):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(state, "_write_arrays", crash)
+    with pytest.raises(OSError, match="disk full"):
+        after.save(folder)
+    assert _files(folder) == saved  # the pair on disk is the previous one, whole
+    assert StoryGrouper.load(folder).grouping() == before.grouping()
+    monkeypatch.undo()
+    after.save(folder)  # the leftover DIR.new is cleared
+    assert StoryGrouper.load(folder).grouping() == after.grouping()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state"]
+
+
+def test_a_save_cut_off_between_its_renames_leaves_the_previous_state(tmp_path, monkeypatch):
+    from newsbrief.stories import state
+
+    before, after = _two_groupers()
+    folder = tmp_path / "state"
+    before.save(folder)
+    saved = _files(folder)
+    renames = []
+
+    def rename(source, target):
+        renames.append(target)
+        if len(renames) == 2:
+            raise OSError("power cut")
+        state_rename(source, target)
+
+    state_rename = state.os.rename
+    monkeypatch.setattr(state.os, "rename", rename)
+    with pytest.raises(OSError, match="power cut"):
+        after.save(folder)
+    monkeypatch.undo()
+    assert not folder.exists()  # moved aside: what a reader finds is the previous pair
+    assert state.has_state(folder)
+    assert StoryGrouper.load(folder).grouping() == before.grouping()
+    assert _files(tmp_path / "state.old") == saved
+    after.save(folder)
+    assert StoryGrouper.load(folder).grouping() == after.grouping()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state"]
+
+
+def test_state_and_refine_sit_below_the_grouper() -> None:
+    """The grouper imports them; they never import it (no cycle)."""
+    import ast
+
+    import newsbrief.stories.grouper as grouper
+
+    for name in ("state", "refine", "params"):
+        source = (Path(grouper.__file__).parent / f"{name}.py").read_text(encoding="utf-8")
+        imported = {
+            node.module
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.ImportFrom) and node.module
+        }
+        assert not any(m == "grouper" or m.endswith(".grouper") for m in imported), name

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from ..cluster import worker_version  # noqa: F401 - its old home
 from ..errors import NewsbriefError
 from ..ingest import decode, story_from_json
 from ..model import Article, Story
@@ -74,13 +75,6 @@ def brief_chunk(
     """The records of several lines, for engines that send lines in chunks;
     ``work`` is :func:`brief_line` (tests pass their own)."""
     return [work(number, raw, words) for number, raw in lines]
-
-
-def worker_version() -> str:
-    """The newsbrief version a worker runs (checked before a cluster is used)."""
-    from .. import __version__
-
-    return __version__
 
 
 def _load(text: str | bytes, line_number: int) -> object:

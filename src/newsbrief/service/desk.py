@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -27,6 +26,7 @@ from ..pipeline import brief_story
 from ..render import to_dict
 from ..stories import StoryGrouper
 from ..stories.groups import StoryGroup
+from ..stories.state import has_state
 from .settings import DeskSettings
 from .store import Store, StoryRecord
 
@@ -56,7 +56,8 @@ class Desk:
 
     def _load_grouper(self) -> tuple[StoryGrouper, int]:
         """The saved grouping and the last article in it; a fresh one if none is usable."""
-        if self.state_dir.is_dir() and any(self.state_dir.iterdir()):
+        saved = self.state_dir.is_dir() and any(self.state_dir.iterdir())
+        if saved or has_state(self.state_dir):  # the latter: a save cut off between renames
             try:
                 grouper = StoryGrouper.load(self.state_dir)
             except (OSError, ValueError, KeyError) as exc:
@@ -155,17 +156,12 @@ class Desk:
         self._synced = current
 
     def save(self) -> None:
-        """Write the grouping's state beside the database (atomically, via a new folder)."""
+        """Write the grouping's state beside the database (atomically, see
+        :func:`newsbrief.stories.state.save_state`)."""
         if not self._unsaved:
             return
-        fresh = self.state_dir.with_name(self.state_dir.name + ".new")
         try:
-            if fresh.exists():
-                shutil.rmtree(fresh)
-            self.grouper.save(fresh)
-            if self.state_dir.exists():
-                shutil.rmtree(self.state_dir)
-            fresh.rename(self.state_dir)
+            self.grouper.save(self.state_dir)
         except OSError as exc:
             log.error("cannot save the story state in %s: %s", self.state_dir, exc)
             return

@@ -14,9 +14,11 @@ Or incrementally, keeping the state between runs::
 
 The modules each do one job: :mod:`.features` (cleaning, lead terms,
 shingles), :mod:`.neardup` (MinHash LSH), :mod:`.centroids` (story vectors and
-the candidate index), :mod:`.grouper` (the assignment rules), :mod:`.state`
-(persistence), :mod:`.evaluate` (B-cubed, ARI) and :mod:`.distributed` (the
-same grouping with the features computed on Dask).
+the candidate index), :mod:`.params` (the settings), :mod:`.grouper` (the
+assignment rules), :mod:`.refine` (the merges after assignment), :mod:`.state`
+(the snapshot on disk, saved atomically), :mod:`.evaluate` (B-cubed, ARI) and
+:mod:`.distributed` (the same grouping with the features computed on Dask, on
+the cluster of :mod:`newsbrief.cluster`).
 """
 
 from .distributed import add_many_dask, group_articles_dask

@@ -105,7 +105,7 @@ def add_many_dask(
     if client is not None:
         _feed_all(grouper, articles, client, chunk, progress)
         return
-    from ..batch.engines import DaskCluster
+    from ..cluster import DaskCluster
 
     with DaskCluster(workers, scheduler, quiet=quiet, saturation=None) as cluster:
         _feed_all(grouper, articles, cluster.client, chunk, progress)

@@ -53,11 +53,9 @@ the headlines' centroid until its first full article replaces it.
 
 from __future__ import annotations
 
-import heapq
 import logging
 from array import array
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -69,70 +67,23 @@ from .centroids import IndexConfig, StoryIndex, Vector
 from .features import ArticleFeatures, FeatureConfig, FeatureExtractor
 from .groups import Grouping, StoryGroup
 from .neardup import NearDuplicateIndex
-from .state import load_state, save_state
+from .params import DEFAULT_THRESHOLD, HEADLINE_THRESHOLD, GrouperParams
+from .refine import StoryTable, refine_stories, widen_range
+from .state import GrouperSnapshot, load_state, save_state
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "HEADLINE_THRESHOLD",
+    "GrouperParams",
+    "StoryGrouper",
+    "extraction_tools",
+    "group_articles",
+]
 
 log = logging.getLogger(__name__)
 
-#: Cosine with a story's centroid from which an article joins it on arrival:
-#: strict, since :meth:`StoryGrouper.refine` merges the rest (0.25 to 0.6 give
-#: about the same result after refining, see benchmarks/bench_stories.py).
-DEFAULT_THRESHOLD = 0.45
-#: The same for articles that are only a headline, on arrival and when
-#: :meth:`StoryGrouper.refine` attaches them: a few title terms cannot reach the
-#: cosine of a full lead. Tuned on the half-headline-only check of
-#: benchmarks/bench_stories.py (first sentences standing in for titles): 0.1
-#: to 0.15 keep DUC 2003 at 0.74-0.75 B-cubed F1, while Multi-News, whose many
-#: small stories a lenient headline joins wrongly, goes from 0.74 to 0.79.
-HEADLINE_THRESHOLD = 0.14
 #: Distinct headlines of a story scored when its title is chosen.
 _TITLE_CANDIDATES = 64
-
-
-@dataclass(frozen=True, slots=True)
-class GrouperParams:
-    """Every setting of a grouper; saved with its state, so that a grouper
-    loaded later keeps deciding as the one that saved it."""
-
-    threshold: float = DEFAULT_THRESHOLD
-    window_days: int = 7
-    #: Cosine from which a headline-only article joins a story: a few title
-    #: terms cannot reach the cosine of a full lead with a story's centroid.
-    headline_threshold: float = HEADLINE_THRESHOLD
-    #: Cosine from which an article joins a story however far apart in time.
-    time_override: float = 0.8
-    #: Estimated shingle resemblance from which an article is a near-copy.
-    dup_threshold: float = 0.7
-    num_perm: int = 64
-    #: Originals kept in the near-duplicate index (the oldest go first); about
-    #: 2.5 KB each, mostly datasketch's LSH tables.
-    dup_capacity: int = 100_000
-    #: Mean cosine between the members of two stories (average linkage) from
-    #: which :meth:`StoryGrouper.refine` merges them. Chosen on Multi-News and on
-    #: DUC 2003 separately, each set picks 0.13 (benchmarks/bench_stories.py).
-    merge_threshold: float = 0.13
-    #: Mean cosine from which :meth:`StoryGrouper.refine` attaches a story of one
-    #: article, once the merging is done, to its most similar candidate story...
-    attach_threshold: float = 0.07
-    #: ...provided that cosine is at least this many times the one with any
-    #: other candidate (the story is plainly the article's, not one of several
-    #: alike). Chosen on Multi-News, DUC 2003 and MultiLing 2011 together, with
-    #: the half-headline-only check (benchmarks/bench_stories.py): a threshold
-    #: of 0.05 to 0.07 does the same, 0.1 gains less on DUC; a margin of 3
-    #: gains half as much, one of 2 a little more but costs the half-headline
-    #: Multi-News check, whose crowded themes then lend wrong attachments.
-    attach_margin: float = 2.5
-    features: FeatureConfig = field(default_factory=FeatureConfig)
-    index: IndexConfig = field(default_factory=IndexConfig)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> GrouperParams:
-        data = dict(data)
-        features = FeatureConfig(**data.pop("features", {}))
-        index = IndexConfig(**data.pop("index", {}))
-        return cls(features=features, index=index, **data)
 
 
 def extraction_tools(params: GrouperParams) -> tuple[FeatureExtractor, NearDuplicateIndex]:
@@ -334,12 +285,7 @@ class StoryGrouper:
 
     def _widen(self, story: int, first: date | None, last: date | None) -> None:
         """Extend a story's date range to cover ``first``..``last``."""
-        if first is not None:
-            current = self._first[story]
-            self._first[story] = first if current is None else min(current, first)
-        if last is not None:
-            current = self._last[story]
-            self._last[story] = last if current is None else max(current, last)
+        widen_range(self._first, self._last, story, first, last)
 
     # -- merging -------------------------------------------------------------
 
@@ -369,152 +315,16 @@ class StoryGrouper:
         ``headline_threshold``, as a headline does on arrival: by then the full
         stories are whole, so the headline finds the story, not a fragment.
         """
-        params = self.params
-        index = self._index
-        sizes = np.asarray(self._size, dtype=np.float64)
-        norms = np.sqrt(np.asarray(self._norm2, dtype=np.float64))
-        cohesion = np.minimum(norms / sizes, 1.0)
-        version = np.zeros(len(sizes), dtype=np.int64)
-        heap: list[tuple[float, int, int, int, int]] = []
-
-        heads = self._heads
-        pending: set[int] = set()  # headline-only stories to attach afterwards
-
-        def push(story: int) -> None:
-            if heads[story]:
-                pending.add(story)
-                return
-            others = []
-            for other in index.candidates(index.centroid_vector(story)):
-                if heads[other]:
-                    pending.add(other)
-                elif other != story:
-                    others.append(other)
-            if not others:
-                return
-            linkage = index.linkage(story, others, cohesion)
-            for other, value in zip(others, linkage.tolist(), strict=True):
-                if value >= params.merge_threshold:
-                    a, b = min(story, other), max(story, other)
-                    heapq.heappush(heap, (-value, a, b, int(version[a]), int(version[b])))
-
-        def merge(a: int, b: int, mean: float) -> int:
-            older, younger = min(a, b), max(a, b)
-            if heads[older] == heads[younger]:
-                # |S_a + S_b|^2 = |S_a|^2 + |S_b|^2 + 2 (mean cosine) n_a n_b.
-                cross = mean * sizes[older] * sizes[younger]
-                norms[older] = (norms[older] ** 2 + norms[younger] ** 2 + 2.0 * cross) ** 0.5
-                index.merge(older, younger)
-                sizes[older] += sizes[younger]
-            else:  # bare headlines join a full story and leave its centroid as it is
-                full = younger if heads[older] else older
-                index.merge(older, younger, centroid=full)
-                sizes[older], norms[older] = sizes[full], norms[full]
-                heads[older] = 0
-            self._alias[younger] = older
-            cohesion[older] = min(norms[older] / sizes[older], 1.0)
-            self._size[older] = int(sizes[older])
-            self._norm2[older] = float(norms[older] ** 2)
-            version[older] += 1
-            self._widen(older, self._first[younger], self._last[younger])
-            self._titles.pop(older, None)
-            return older
-
-        for story in range(self._refined, len(self._alias)):
-            if index.alive(story):
-                push(story)
-        merges = 0
-        while heap:
-            value, older, younger, seen_older, seen_younger = heapq.heappop(heap)
-            if (
-                seen_older != version[older]
-                or seen_younger != version[younger]
-                or not index.alive(older)
-                or not index.alive(younger)
-            ):
-                continue  # a story changed since this pair was scored
-            if -value < params.time_override and not self._ranges_meet(older, younger):
-                continue
-            push(merge(older, younger, -value))
-            merges += 1
-
-        lone: list[tuple[float, int, int, int]] = []
-
-        def offer(story: int) -> None:
-            """Queue a story of one article for its best candidate, if that
-            is plainly the best one."""
-            others = [
-                other
-                for other in index.candidates(index.centroid_vector(story))
-                if other != story and not heads[other]
-            ]
-            if not others:
-                return
-            linkage = index.linkage(story, others, cohesion)
-            best = int(np.argmax(linkage))
-            value = float(linkage[best])
-            second = float(np.partition(linkage, -2)[-2]) if len(others) > 1 else 0.0
-            if value >= params.attach_threshold and value >= params.attach_margin * second:
-                target = others[best]
-                heapq.heappush(lone, (-value, story, target, int(version[target])))
-
-        # Reports (near-copies aside, bare headlines included) of each new story;
-        # a new story has only the articles that joined it on arrival so far.
-        first = self._refined
-        arrived = np.frombuffer(self._story, dtype=np.int64)
-        fresh = (arrived >= first) & (np.frombuffer(self._dup_of, dtype=np.int64) < 0)
-        reports = np.bincount(arrived[fresh] - first, minlength=len(self._alias) - first)
-        for story in range(first, len(self._alias)):
-            alone = reports[story - first] == 1 and not (heads[story] or version[story])
-            if alone and index.alive(story):
-                offer(story)
-        while lone:
-            value, story, target, seen = heapq.heappop(lone)
-            if not index.alive(story) or version[story]:
-                continue  # it has joined a story, or another lone article joined it
-            if not index.alive(target) or seen != version[target]:
-                offer(story)  # its best candidate changed since: look again
-                continue
-            if -value < params.time_override and not self._ranges_meet(story, target):
-                continue
-            merge(story, target, -value)
-            merges += 1
-        waiting = sorted(pending, reverse=True)
-        while waiting:
-            story = waiting.pop()
-            if not index.alive(story) or not heads[story]:
-                continue
-            query = index.centroid_vector(story)
-            others = [s for s in index.candidates(query) if s != story]
-            if not others:
-                continue
-            similarities = index.similarities(query, others)
-            for rank in np.argsort(-similarities, kind="stable").tolist():
-                similarity = float(similarities[rank])
-                if similarity < params.headline_threshold:
-                    break
-                other = others[rank]
-                if similarity >= params.time_override or self._ranges_meet(story, other):
-                    mean = float(index.linkage(story, [other], cohesion)[0])
-                    merged = merge(story, other, mean)
-                    merges += 1
-                    if heads[merged]:  # two headline stories: look again for a full one
-                        waiting.append(merged)
-                    break
+        table = StoryTable(
+            self._index, self._alias, self._size, self._norm2, self._heads,
+            self._first, self._last, self._titles, self._window,
+        )  # fmt: skip
+        merges = refine_stories(table, self.params, self._refined, self._story, self._dup_of)
         self._refined = len(self._alias)
         if merges:
             self._cache = None
             log.info("refine merged %d stories", merges)
         return merges
-
-    def _ranges_meet(self, a: int, b: int) -> bool:
-        """Whether two stories' date ranges come within the window of each other."""
-        if self._first[a] is None or self._first[b] is None:
-            return True
-        return (
-            self._first[a] - self._window <= self._last[b]
-            and self._first[b] - self._window <= self._last[a]
-        )
 
     def _root(self, story: int) -> int:
         alias = self._alias
@@ -596,14 +406,74 @@ class StoryGrouper:
 
     # -- persistence ---------------------------------------------------------
 
+    def snapshot(self) -> GrouperSnapshot:
+        """What :mod:`.state` saves: the grouper's records as they are now
+        (shared, not copied)."""
+        index = self._index
+        dup_keys, dup_signatures = self._dups.state()
+        return GrouperSnapshot(
+            params=self.params,
+            refined=self._refined,
+            ids=self._ids,
+            sources=self._sources,
+            dates=self._dates,
+            headlines=self._headlines,
+            titled=self._titled,
+            story=self._story,
+            dup_of=self._dup_of,
+            alias=self._alias,
+            size=self._size,
+            norm2=self._norm2,
+            heads=self._heads,
+            first=self._first,
+            last=self._last,
+            n_docs=index.n_docs,
+            df=index.df,
+            centroid_terms=index.centroid_terms,
+            centroid_weights=index.centroid_weights,
+            postings=index.postings,
+            dup_keys=dup_keys,
+            dup_signatures=dup_signatures,
+        )
+
+    @classmethod
+    def from_snapshot(cls, snapshot: GrouperSnapshot) -> StoryGrouper:
+        """A grouper that goes on from ``snapshot`` (which it then owns)."""
+        grouper = cls(params=snapshot.params)
+        grouper._ids = snapshot.ids
+        grouper._sources = snapshot.sources
+        grouper._dates = snapshot.dates
+        grouper._headlines = snapshot.headlines
+        grouper._titled = snapshot.titled
+        grouper._story = snapshot.story
+        grouper._dup_of = snapshot.dup_of
+        grouper._position = {article: n for n, article in enumerate(snapshot.ids)}
+        grouper._alias = snapshot.alias
+        grouper._size = snapshot.size
+        grouper._norm2 = snapshot.norm2
+        grouper._heads = snapshot.heads
+        grouper._first = snapshot.first
+        grouper._last = snapshot.last
+        grouper._refined = snapshot.refined
+        index = grouper._index
+        index.n_docs = snapshot.n_docs
+        index.df = snapshot.df
+        index.centroid_terms = snapshot.centroid_terms
+        index.centroid_weights = snapshot.centroid_weights
+        index.postings = snapshot.postings
+        grouper._dups.restore(snapshot.dup_keys, snapshot.dup_signatures)
+        return grouper
+
     def save(self, directory: Path) -> None:
-        """Write the state to ``directory`` so that a later process can go on."""
-        save_state(self, Path(directory))
+        """Write the state to ``directory`` so that a later process can go on
+        (atomically: a reader sees this state or the previous one, see
+        :func:`.state.save_state`)."""
+        save_state(self.snapshot(), Path(directory))
 
     @classmethod
     def load(cls, directory: Path) -> StoryGrouper:
         """A grouper that continues from the state saved in ``directory``."""
-        return load_state(cls, Path(directory))
+        return cls.from_snapshot(load_state(Path(directory)))
 
 
 def group_articles(

@@ -1,11 +1,25 @@
 """Saving a grouper's state so that a later process continues the stream.
 
+The grouper hands over a :class:`GrouperSnapshot` (typed, plain data: this
+module never sees the grouper, which imports it) and is rebuilt from one;
+here the snapshot is written to a folder and read back.
+
 The state is plain data: ``state.json`` holds the settings and the per-article
 and per-story records (ids, sources, dates, headlines), ``arrays.npz`` the
 numbers (document frequencies, centroids, postings, MinHash signatures). No
 pickle: a state file must not be able to run code when it is loaded, and
 both formats stay readable by other tools. The format is versioned; a state of
 another version is refused rather than misread.
+
+One durability policy, for the CLI's ``--state`` and the service alike
+(:func:`save_state`): the two files are written into a fresh folder beside
+DIR (``DIR.new``) and flushed to disk, then DIR is moved aside (``DIR.old``)
+and the new folder renamed to DIR. A reader sees the old pair or the new pair,
+never one file of each; a save cut off between the renames leaves only
+``DIR.old``, which :func:`load_state` reads and the next save puts back.
+Rejected: renaming each file into place (a crash between the two leaves a
+mismatched pair) and a pointer file naming the current pair (a new format).
+DIR is the state's own folder: other files in it do not survive a save.
 
 What is not saved is rebuilt or re-learnt: the LSH index is refilled from the
 saved signatures in their original order (so it answers as before), and the
@@ -17,17 +31,17 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import BinaryIO
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from .grouper import StoryGrouper
-
-    G = TypeVar("G", bound=StoryGrouper)
+from .params import GrouperParams
 
 #: Version of the on-disk format; bump it when the layout changes. Version 2
 #: added the story sizes and lengths that average-linkage refining needs,
@@ -38,45 +52,177 @@ STATE_VERSION = 3
 READABLE_VERSIONS = (2, STATE_VERSION)
 STATE_FILE = "state.json"
 ARRAYS_FILE = "arrays.npz"
+#: Suffixes of the folders beside DIR during a save (see the module docstring).
+NEW_SUFFIX = ".new"
+OLD_SUFFIX = ".old"
 
 
-def save_state(grouper: StoryGrouper, directory: Path) -> None:
-    """Write ``grouper``'s state into ``directory`` (created if need be).
+@dataclass(slots=True)
+class GrouperSnapshot:
+    """Everything a grouper must keep to go on: made by
+    :meth:`~.grouper.StoryGrouper.snapshot` (sharing the grouper's arrays, not
+    copies: write it before the grouper changes) and turned back into a
+    grouper by :meth:`~.grouper.StoryGrouper.from_snapshot`."""
 
-    Each file is written under a temporary name and then renamed, so an
-    interrupted save leaves the previous state whole.
-    """
-    directory.mkdir(parents=True, exist_ok=True)
-    index = grouper._index
+    params: GrouperParams
+    #: Stories numbered below this were looked at by the last refine.
+    refined: int
+    # Per article, in input order.
+    ids: list[str]
+    sources: list[str]
+    dates: list[date | None]
+    headlines: list[str]
+    #: 1 where the headline is a title (not a lead sentence).
+    titled: array
+    #: The article's story on arrival (-1: unassigned).
+    story: array
+    #: The article number of the original it is a near-copy of (-1: none).
+    dup_of: array
+    # Per story, by number (see :class:`.refine.StoryTable`).
+    alias: array
+    size: array
+    norm2: array
+    heads: array
+    first: list[date | None]
+    last: list[date | None]
+    # The candidate index (:class:`.centroids.StoryIndex`).
+    n_docs: int
+    #: Document frequency of every bucket.
+    df: np.ndarray
+    #: Centroid terms and weights per story (None once merged away).
+    centroid_terms: list[np.ndarray | None]
+    centroid_weights: list[np.ndarray | None]
+    #: Stories posted under each term.
+    postings: dict[int, list[int]]
+    # The near-duplicate index: originals' numbers and MinHash values, in insertion order.
+    dup_keys: np.ndarray
+    dup_signatures: np.ndarray
+
+
+# -- the folder ---------------------------------------------------------------
+
+
+def has_state(directory: Path) -> bool:
+    """Whether ``directory`` holds a saved state (or a save cut off between
+    its renames left the previous one beside it)."""
+    return _source(Path(directory)) is not None
+
+
+def save_state(snapshot: GrouperSnapshot, directory: Path) -> None:
+    """Write ``snapshot`` as the state in ``directory`` (created if need be),
+    atomically: see the module docstring."""
+    directory = Path(directory).resolve()
+    fresh, old = _beside(directory, NEW_SUFFIX), _beside(directory, OLD_SUFFIX)
+    if not directory.exists() and (old / STATE_FILE).is_file():
+        os.rename(old, directory)  # the last save was cut off between its renames
+    meta, arrays = _encode(snapshot)
+    if fresh.exists():
+        shutil.rmtree(fresh)
+    fresh.mkdir(parents=True)
+    _write(fresh / STATE_FILE, lambda fh: fh.write(json.dumps(meta).encode("utf-8")))
+    _write(fresh / ARRAYS_FILE, lambda fh: _write_arrays(fh, arrays))
+    _sync_folder(fresh)
+    if directory.exists():
+        if old.exists():
+            shutil.rmtree(old)
+        os.rename(directory, old)
+    os.rename(fresh, directory)
+    _sync_folder(directory.parent)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def load_state(directory: Path) -> GrouperSnapshot:
+    """The snapshot saved in ``directory`` (a leftover ``DIR.new`` is ignored)."""
+    directory = Path(directory)
+    source = _source(directory)
+    if source is None:
+        raise FileNotFoundError(f"no grouper state in {directory} (missing {STATE_FILE})")
+    meta = json.loads((source / STATE_FILE).read_text(encoding="utf-8"))
+    if meta.get("version") not in READABLE_VERSIONS:
+        raise ValueError(
+            f"grouper state in {directory} has version {meta.get('version')!r}; "
+            f"this version of newsbrief reads versions {READABLE_VERSIONS}"
+        )
+    with np.load(source / ARRAYS_FILE, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    return _decode(meta, arrays)
+
+
+def _source(directory: Path) -> Path | None:
+    """The folder to read: ``directory``, or the previous state moved aside by
+    a save that did not finish."""
+    if (directory / STATE_FILE).is_file():
+        return directory
+    old = _beside(directory.resolve(), OLD_SUFFIX)
+    if not directory.exists() and (old / STATE_FILE).is_file():
+        return old
+    return None
+
+
+def _beside(directory: Path, suffix: str) -> Path:
+    return directory.with_name(directory.name + suffix)
+
+
+def _write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a file and flush it to disk before it counts as written."""
+    with path.open("wb") as fh:
+        write(fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _write_arrays(fh: BinaryIO, arrays: dict[str, np.ndarray]) -> None:
+    np.savez_compressed(fh, **arrays)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (new names, renames) to disk, where the system allows."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - not POSIX
+        return
+    try:
+        os.fsync(handle)
+    except OSError:  # pragma: no cover - a file system that cannot
+        pass
+    finally:
+        os.close(handle)
+
+
+# -- the format ---------------------------------------------------------------
+
+
+def _encode(snap: GrouperSnapshot) -> tuple[dict, dict[str, np.ndarray]]:
+    """``state.json``'s content and ``arrays.npz``'s arrays."""
     meta = {
         "version": STATE_VERSION,
-        "params": grouper.params.to_dict(),
-        "n_docs": index.n_docs,
-        "refined": grouper._refined,
-        "ids": grouper._ids,
-        "sources": grouper._sources,
-        "dates": [_iso(d) for d in grouper._dates],
-        "headlines": grouper._headlines,
-        "first": [_iso(d) for d in grouper._first],
-        "last": [_iso(d) for d in grouper._last],
+        "params": snap.params.to_dict(),
+        "n_docs": snap.n_docs,
+        "refined": snap.refined,
+        "ids": snap.ids,
+        "sources": snap.sources,
+        "dates": [_iso(d) for d in snap.dates],
+        "headlines": snap.headlines,
+        "first": [_iso(d) for d in snap.first],
+        "last": [_iso(d) for d in snap.last],
     }
-    alive = np.array([t is not None for t in index.centroid_terms], dtype=bool)
-    live_terms = [t for t in index.centroid_terms if t is not None]
-    live_weights = [w for w in index.centroid_weights if w is not None]
-    posting_keys = np.fromiter(index.postings, dtype=np.int64, count=len(index.postings))
-    posting_lists = list(index.postings.values())
-    dup_keys, dup_signatures = grouper._dups.state()
-    df_terms = np.flatnonzero(index.df)
+    alive = np.array([t is not None for t in snap.centroid_terms], dtype=bool)
+    live_terms = [t for t in snap.centroid_terms if t is not None]
+    live_weights = [w for w in snap.centroid_weights if w is not None]
+    posting_keys = np.fromiter(snap.postings, dtype=np.int64, count=len(snap.postings))
+    posting_lists = list(snap.postings.values())
+    df_terms = np.flatnonzero(snap.df)
     arrays = {
-        "titled": np.frombuffer(grouper._titled, dtype=np.int8),
-        "story": np.frombuffer(grouper._story, dtype=np.int64),
-        "dup_of": np.frombuffer(grouper._dup_of, dtype=np.int64),
-        "alias": np.frombuffer(grouper._alias, dtype=np.int64),
-        "size": np.frombuffer(grouper._size, dtype=np.int64),
-        "norm2": np.frombuffer(grouper._norm2, dtype=np.float64),
-        "heads": np.frombuffer(grouper._heads, dtype=np.int8),
+        "titled": np.frombuffer(snap.titled, dtype=np.int8),
+        "story": np.frombuffer(snap.story, dtype=np.int64),
+        "dup_of": np.frombuffer(snap.dup_of, dtype=np.int64),
+        "alias": np.frombuffer(snap.alias, dtype=np.int64),
+        "size": np.frombuffer(snap.size, dtype=np.int64),
+        "norm2": np.frombuffer(snap.norm2, dtype=np.float64),
+        "heads": np.frombuffer(snap.heads, dtype=np.int8),
         "df_terms": df_terms,
-        "df_counts": index.df[df_terms],
+        "df_counts": snap.df[df_terms],
         "centroid_alive": alive,
         "centroid_indptr": _indptr(live_terms),
         "centroid_terms": _flat(live_terms, np.int32),
@@ -84,67 +230,60 @@ def save_state(grouper: StoryGrouper, directory: Path) -> None:
         "posting_keys": posting_keys,
         "posting_indptr": _indptr(posting_lists),
         "posting_stories": _flat(posting_lists, np.int64),
-        "dup_keys": dup_keys,
-        "dup_signatures": dup_signatures,
+        "dup_keys": snap.dup_keys,
+        "dup_signatures": snap.dup_signatures,
     }
-    _replace(directory / STATE_FILE, json.dumps(meta).encode("utf-8"))
-    temporary = directory / (ARRAYS_FILE + ".tmp")
-    with temporary.open("wb") as fh:
-        np.savez_compressed(fh, **arrays)
-    os.replace(temporary, directory / ARRAYS_FILE)
+    return meta, arrays
 
 
-def load_state(cls: type[G], directory: Path) -> G:
-    """A new ``cls`` grouper holding the state saved in ``directory``."""
-    from .grouper import GrouperParams
-
-    state_path = directory / STATE_FILE
-    if not state_path.exists():
-        raise FileNotFoundError(f"no grouper state in {directory} (missing {STATE_FILE})")
-    meta = json.loads(state_path.read_text(encoding="utf-8"))
-    if meta.get("version") not in READABLE_VERSIONS:
-        raise ValueError(
-            f"grouper state in {directory} has version {meta.get('version')!r}; "
-            f"this version of newsbrief reads versions {READABLE_VERSIONS}"
-        )
-    with np.load(directory / ARRAYS_FILE, allow_pickle=False) as data:
-        arrays = {name: data[name] for name in data.files}
-
-    grouper = cls(params=GrouperParams.from_dict(meta["params"]))
-    grouper._ids = list(meta["ids"])
-    grouper._sources = list(meta["sources"])
-    grouper._dates = [_date(d) for d in meta["dates"]]
-    grouper._headlines = list(meta["headlines"])
-    grouper._titled = array("b", arrays["titled"].astype(np.int8).tobytes())
-    grouper._story = array("q", arrays["story"].astype(np.int64).tobytes())
-    grouper._dup_of = array("q", arrays["dup_of"].astype(np.int64).tobytes())
-    grouper._alias = array("q", arrays["alias"].astype(np.int64).tobytes())
-    grouper._position = {article: n for n, article in enumerate(grouper._ids)}
-    grouper._first = [_date(d) for d in meta["first"]]
-    grouper._last = [_date(d) for d in meta["last"]]
-    grouper._refined = int(meta["refined"])
-    grouper._size = array("q", arrays["size"].astype(np.int64).tobytes())
-    grouper._norm2 = array("d", arrays["norm2"].astype(np.float64).tobytes())
-    heads = arrays.get("heads", np.zeros(len(grouper._alias), dtype=np.int8))
-    grouper._heads = array("b", heads.astype(np.int8).tobytes())
-
-    index = grouper._index
-    index.n_docs = int(meta["n_docs"])
-    index.df[arrays["df_terms"]] = arrays["df_counts"]
+def _decode(meta: dict, arrays: dict[str, np.ndarray]) -> GrouperSnapshot:
+    params = GrouperParams.from_dict(meta["params"])
+    df = np.zeros(params.features.n_buckets, dtype=np.int32)
+    df[arrays["df_terms"]] = arrays["df_counts"]
     terms = _split(arrays["centroid_terms"], arrays["centroid_indptr"])
     weights = _split(arrays["centroid_weights"], arrays["centroid_indptr"])
     live = iter(zip(terms, weights, strict=True))
+    centroid_terms: list[np.ndarray | None] = []
+    centroid_weights: list[np.ndarray | None] = []
     for alive in arrays["centroid_alive"].tolist():
         term, weight = next(live) if alive else (None, None)
-        index.centroid_terms.append(term)
-        index.centroid_weights.append(weight)
+        centroid_terms.append(term)
+        centroid_weights.append(weight)
     stories = _split(arrays["posting_stories"], arrays["posting_indptr"])
-    index.postings = {
+    postings = {
         int(key): posting.tolist()
         for key, posting in zip(arrays["posting_keys"].tolist(), stories, strict=True)
     }
-    grouper._dups.restore(arrays["dup_keys"], arrays["dup_signatures"])
-    return grouper
+    alias = _array("q", arrays["alias"], np.int64)
+    heads = arrays.get("heads", np.zeros(len(alias), dtype=np.int8))
+    return GrouperSnapshot(
+        params=params,
+        refined=int(meta["refined"]),
+        ids=list(meta["ids"]),
+        sources=list(meta["sources"]),
+        dates=[_date(d) for d in meta["dates"]],
+        headlines=list(meta["headlines"]),
+        titled=_array("b", arrays["titled"], np.int8),
+        story=_array("q", arrays["story"], np.int64),
+        dup_of=_array("q", arrays["dup_of"], np.int64),
+        alias=alias,
+        size=_array("q", arrays["size"], np.int64),
+        norm2=_array("d", arrays["norm2"], np.float64),
+        heads=_array("b", heads, np.int8),
+        first=[_date(d) for d in meta["first"]],
+        last=[_date(d) for d in meta["last"]],
+        n_docs=int(meta["n_docs"]),
+        df=df,
+        centroid_terms=centroid_terms,
+        centroid_weights=centroid_weights,
+        postings=postings,
+        dup_keys=arrays["dup_keys"],
+        dup_signatures=arrays["dup_signatures"],
+    )
+
+
+def _array(typecode: str, values: np.ndarray, dtype: type) -> array:
+    return array(typecode, values.astype(dtype).tobytes())
 
 
 def _iso(day: date | None) -> str | None:
@@ -170,9 +309,3 @@ def _flat(rows: list, dtype: type) -> np.ndarray:
 
 def _split(flat: np.ndarray, indptr: np.ndarray) -> list[np.ndarray]:
     return [flat[indptr[i] : indptr[i + 1]].copy() for i in range(len(indptr) - 1)]
-
-
-def _replace(path: Path, data: bytes) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
