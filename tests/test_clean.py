@@ -839,3 +839,49 @@ def test_a_line_emptied_by_inline_repairs_is_dropped() -> None:
     assert clean_text("Photo Continue reading the main story\nReal text stays here.") == (
         "Real text stays here."
     )
+
+
+# --------------------------------------------------------------------------
+# The gates of the engine (keyword markers, in-line hints, the "About" look,
+# the length limits of index-page items) against the ungated rules
+# --------------------------------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "raqqa"
+DUC = SHARED / "data" / "duc2003_task2.jsonl"
+
+
+def _documents_of(path: Path) -> list[str]:
+    """The article texts of a JSON Lines file of stories (strings or objects with 'text')."""
+    texts = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            for doc in json.loads(line).get("documents", []):
+                texts.append(doc if isinstance(doc, str) else doc.get("text", ""))
+    return texts
+
+
+def _files_of(folder: Path) -> list[str]:
+    return [
+        p.read_text(encoding="utf-8")
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.upper().startswith("README")
+    ]
+
+
+def _assert_gates_change_nothing(texts: list[str]) -> None:
+    from newsbrief.clean.engine import triage
+
+    assert texts
+    for number, text in enumerate(texts):
+        assert triage(text) == triage(text, fast=False), f"document {number}"
+
+
+def test_gated_cleaning_equals_ungated_rules_on_bundled_documents() -> None:
+    _assert_gates_change_nothing(_files_of(EXAMPLE) + _files_of(FIXTURES))
+
+
+@pytest.mark.parametrize("path", [SEEDS, MULTINEWS, DUC], ids=["seeds", "multinews_val", "duc2003"])
+def test_gated_cleaning_equals_ungated_rules_on_shared_documents(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the shared data sets live outside the repository)")
+    _assert_gates_change_nothing(_files_of(path) if path.is_dir() else _documents_of(path))

@@ -240,3 +240,26 @@ def test_bundled_example_reads(example_dir):
     assert len(names) == len(story.articles)
     assert any(a.published == date(2017, 7, 4) for a in story.articles)
     assert any(a.url for a in story.articles)
+
+
+def test_files_take_free_text_dates_and_requests_only_iso():
+    from newsbrief.ingest import parse_date, parse_iso_date
+
+    assert parse_date("2017-07-04T09:30:00Z") == date(2017, 7, 4)
+    assert parse_date("July 4, 2017") == date(2017, 7, 4)  # dateparser, for files and pages
+    assert parse_iso_date("2017-07-04") == date(2017, 7, 4)
+    assert parse_iso_date(" 2017-07-04T23:30:00-05:00 ") == date(2017, 7, 4)
+    for value in ("July 4, 2017", "yesterday", ""):
+        with pytest.raises(ValueError, match="expected an ISO 8601 date or date-time"):
+            parse_iso_date(value)
+
+
+def test_outlet_falls_back_to_the_url_host_then_a_default():
+    from newsbrief.ingest import article_from_fields, host_of
+
+    assert host_of("https://www.bbc.co.uk/news/1") == "bbc.co.uk"
+    assert host_of("not a url") == ""
+    named = article_from_fields("T.", id="a", default_source="unknown", source="Wire", url="")
+    hosted = article_from_fields("T.", id="a", default_source="unknown", url="https://www.x.org/")
+    bare = article_from_fields("T.", id="a", default_source="Article 2")
+    assert (named.source, hosted.source, bare.source) == ("Wire", "x.org", "Article 2")

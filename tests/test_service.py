@@ -227,6 +227,26 @@ def test_bad_requests_get_clear_errors(tmp_path):
         assert httpx.get(f"{base}/health").json()["articles"] == 0
 
 
+def test_published_must_be_iso_8601_and_is_checked_at_once(tmp_path):
+    """The request path reads `published` strictly (no dateparser, seconds on its first call)."""
+    with running_service(settings_for(tmp_path)) as base:
+        for value in ("July 4, 2017", "yesterday", "soon-ish", "04/07/2017"):
+            reply = httpx.post(f"{base}/articles", json={"text": "A b c.", "published": value})
+            assert reply.status_code == 422, value
+            (error,) = reply.json()["detail"]
+            assert error["loc"] == ["body", "published"]
+            assert error["msg"].startswith("published: expected an ISO 8601 date or date-time")
+            assert repr(value) in error["msg"]
+        for number, (value, day) in enumerate(
+            [("2017-07-04", "2017-07-04"), ("2017-07-04T23:30:00Z", "2017-07-04")]
+        ):
+            text = f"Fighters breached the wall of the old city, report {number}."
+            reply = httpx.post(f"{base}/articles", json={"text": text, "published": value})
+            assert reply.status_code == 201, reply.text
+            stored = httpx.get(f"{base}/articles/{reply.json()['id']}").json()
+            assert stored["published"] == day
+
+
 def test_openapi_documents_the_api(tmp_path):
     with running_service(settings_for(tmp_path)) as base:
         spec = httpx.get(f"{base}/openapi.json").json()

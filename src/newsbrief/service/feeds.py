@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 from ..clean import clean_text
 from ..errors import NewsbriefError
-from ..ingest import article_from_html
+from ..ingest import article_from_html, host_of
 from ..model import Article
 from .settings import FeedSettings
 from .store import FeedRecord, Store
@@ -224,8 +224,3 @@ def _entry_date(entry: dict) -> date | None:
 def _digest(entry: dict) -> str:
     text = f"{entry.get('title', '')}\n{entry.get('summary', '')}"
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def host_of(url: str) -> str:
-    """The site a URL is on, as a source name ('www.bbc.co.uk' -> 'bbc.co.uk')."""
-    return (urlparse(url).hostname or "").removeprefix("www.")
