@@ -45,10 +45,10 @@ from collections.abc import Sequence
 
 from ...model import Sentence
 from .index import build_index
-from .merge import merge
-from .resolve import resolve
+from .merge import merge_aliases
+from .resolve import resolve_mentions
 from .results import EntityIndex, EntityInfo, NameVariant
-from .scan import scan
+from .scan import scan_story
 from .story import StoryState
 
 __all__ = ("EntityIndex", "EntityInfo", "NameVariant", "find_entities")
@@ -62,7 +62,7 @@ def find_entities(sentences: Sequence[Sentence]) -> EntityIndex:
     misnaming of an entity rather than an accepted alias.
     """
     story = StoryState(sentences)
-    scan(story)
-    resolve(story)
-    merge(story)
+    scan_story(story)
+    resolve_mentions(story)
+    merge_aliases(story)
     return build_index(story)

@@ -121,130 +121,181 @@ def cut_span(
     initial: bool,
     key: Callable[[str], str] = name_key,
     part_key: Callable[[str], str] = word_key,
+    *,
+    fast: bool = True,
 ) -> tuple[Piece, ...]:
     """Cut one capitalised run into names: at stop words, dates, possessives,
     hyphenated modifiers ('US-backed') and connectors that do not belong.
     Offsets are relative to the run, so the result can be reused wherever the
-    same run recurs."""
-    if " " not in span and "-" not in span:
-        if "'" not in span and "’" not in span:
-            if span in NOT_A_NAME or (
-                span[-1] == "s" and len(span) < 7 and PLURAL_ACRONYM.fullmatch(span)
-            ):
-                return ()
-            return (((span,), AT_START, initial, 0.0),)
-        if "\t" not in span:
-            # One word and its possessive ('Britain's'): the word, as the rules
-            # below would cut it.
-            last = span[-1]
-            if last == "'" or last == "’":
-                word = span[:-1]
-            elif (last == "s" or last == "S") and span[-2] in "'’":
-                word = span[:-2]
+    same run recurs.
+
+    The general rule is three steps: the run's words (:func:`_tokens`), grouped
+    into names at the words that cut (:func:`_group`), each name then checked
+    for titles, roles and demonyms (:func:`_finish`). Most runs are one word or
+    a few plain words, for which the fast paths (``fast``, the default) give
+    the same result without the steps; tests/test_entity_cuts.py checks that
+    they do on every run of the bundled and shared stories."""
+    if fast:
+        if " " not in span:
+            if "-" not in span:
+                found = _one_word(span, initial)
             else:
-                word = ""
-            if word and "'" not in word and "’" not in word:
-                if (
-                    word in NOT_A_NAME
-                    or word in ACRONYM_STOP
-                    or (word[-1] == "s" and len(word) < 7 and PLURAL_ACRONYM.fullmatch(word))
-                ):
-                    return ()
-                return (((word,), AT_START, initial, 0.0),)
-    elif (
-        " " not in span
-        and "'" not in span
-        and "’" not in span
-        and "\t" not in span
-        and "and" not in span
-    ):
-        # One hyphenated word ('Pakistan-based', 'Ibero-American'), as the rules
-        # below cut it: no title or role makes a person of one word alone.
-        word = span
-        if not span.startswith(ARTICLE_PREFIXES):
-            parts = span.split("-")
-            if any(is_stop(part) for part in parts):
-                return ()
-            if parts[1][:1].islower() and parts[1] not in NAME_TAILS:
-                word = parts[0]
-        if (
-            not word
-            or word in STOP_OR_TIME
-            or word in ACRONYM_STOP
-            or (word[-1] == "s" and len(word) < 7 and PLURAL_ACRONYM.fullmatch(word))
-            or word in DEMONYMS
-            or ("-" in word and is_demonym(word))
-        ):
+                found = _one_hyphenated_word(span, initial)
+            if found is not None:
+                return found
+        plain = _plain_words(span, initial)
+        if plain is not None:
+            if plain.__class__ is tuple:
+                return plain  # type: ignore[return-value]
+            return _finish(span, initial, [plain], key, part_key)  # type: ignore[list-item]
+        pieces = _one_plain_piece(span)
+        if pieces is None:
+            pieces = _group(span, _tokens(span), part_key)
+    else:
+        pieces = _group(span, _tokens(span), part_key)
+    return _finish(span, initial, pieces, key, part_key)
+
+
+def _plural_acronym(word: str) -> bool:
+    """'EMTs', 'DVDs': common nouns, not names."""
+    return word[-1] == "s" and len(word) < 7 and PLURAL_ACRONYM.fullmatch(word) is not None
+
+
+# ---- fast paths: each gives what the three steps would, for the runs it takes
+
+
+def _one_word(span: str, initial: bool) -> tuple[Piece, ...] | None:
+    """A run of one word without a hyphen, or that word and its possessive
+    ('Britain's'); None for any other run.
+
+    A plain word that is a stop word for acronyms ('AP') is kept, unlike at
+    the edge of a longer name (see _finish)."""
+    if "'" not in span and "’" not in span:
+        if span in NOT_A_NAME or _plural_acronym(span):
             return ()
-        return (((word,), AT_START, initial, 0.0),)
+        return (((span,), AT_START, initial, 0.0),)
+    if "\t" in span:
+        return None
+    last = span[-1]
+    if last == "'" or last == "’":
+        word = span[:-1]
+    elif (last == "s" or last == "S") and span[-2] in "'’":
+        word = span[:-2]
+    else:
+        return None
+    if not word or "'" in word or "’" in word:
+        return None
+    if word in NOT_A_NAME or word in ACRONYM_STOP or _plural_acronym(word):
+        return ()
+    return (((word,), AT_START, initial, 0.0),)
+
+
+def _one_hyphenated_word(span: str, initial: bool) -> tuple[Piece, ...] | None:
+    """A run of one hyphenated word ('Pakistan-based', 'Ibero-American'),
+    without apostrophes or 'and': no title or role makes a person of one word
+    alone. None for any other run."""
+    if "'" in span or "’" in span or "\t" in span or "and" in span:
+        return None
+    word = span
+    if not span.startswith(ARTICLE_PREFIXES):
+        parts = span.split("-")
+        if any(is_stop(part) for part in parts):
+            return ()
+        if parts[1][:1].islower() and parts[1] not in NAME_TAILS:
+            word = parts[0]
+    if (
+        not word
+        or word in STOP_OR_TIME
+        or word in ACRONYM_STOP
+        or _plural_acronym(word)
+        or word in DEMONYMS
+        or ("-" in word and is_demonym(word))
+    ):
+        return ()
+    return (((word,), AT_START, initial, 0.0),)
+
+
+def _plain_words(span: str, initial: bool) -> tuple[Piece, ...] | list[Word] | None:
+    """A run of plain capitalised words, nothing to cut at (no connector, stop
+    word, date, hyphen, apostrophe or plural acronym): its one name, or that
+    name as one piece for _finish where a title, a word at either end that may
+    go, or a role opening a sentence calls for its rules. None for any other
+    run."""
+    if "-" in span or "'" in span or "’" in span or "\t" in span:
+        return None
+    split = span.split(" ")
+    if "" in split or not CUTTING_WORDS.isdisjoint(split):
+        return None
+    if ("s " in span or span[-1] == "s") and any(_plural_acronym(w) for w in split):
+        return None
+    if len(split) == 2:
+        starts: tuple[int, ...] = (0, len(split[0]) + 1)
+    else:
+        at = 0
+        starts_list = []
+        for word in split:
+            starts_list.append(at)
+            at += len(word) + 1
+        starts = tuple(starts_list)
+    # A word that is a title is one of the words of the run lowercased and
+    # split at dots.
+    if not (
+        not TITLES.isdisjoint(span.lower().replace(".", " ").split())
+        or split[0] in NAME_EDGES
+        or split[-1] in NAME_EDGES
+        or (initial and len(split) > 2 and split[0].lower() in ROLE_SET)
+    ):
+        return ((tuple(split), starts, initial, 0.0),)
+    return [(w, s, s + len(w)) for w, s in zip(split, starts, strict=True)]
+
+
+def _one_plain_piece(span: str) -> list[list[Word]] | None:
+    """The one piece _group makes of a run of plain words that it has nothing
+    to cut at (where _plain_words left it to the rules); None for any other run."""
+    if "\t" in span or "  " in span or "-" in span or "'" in span or "’" in span:
+        return None
+    split = span.split(" ")
+    if (
+        not CONNECTORS.isdisjoint(split)
+        or not STOP_OR_TIME.isdisjoint(split)
+        or (("s " in span or span[-1] == "s") and any(_plural_acronym(w) for w in split))
+    ):
+        return None
+    piece = []
+    at = 0
+    for word in split:
+        end = at + len(word)
+        piece.append((word, at, end))
+        at = end + 1
+    return [piece]
+
+
+# ---- the general rule
+
+
+def _tokens(span: str) -> list[tuple[str, int]]:
+    """The words of a run and where each begins."""
+    if "\t" in span or "  " in span:
+        return [(m.group(), m.start()) for m in TOKEN.finditer(span)]
+    tokens = []
+    at = 0
+    for word in span.split(" "):
+        tokens.append((word, at))
+        at += len(word) + 1
+    return tokens
+
+
+def _group(
+    span: str, tokens: list[tuple[str, int]], part_key: Callable[[str], str]
+) -> list[list[Word]]:
+    """The run's words grouped into names: cut at stop words, dates, plural
+    acronyms and possessives, a hyphenated modifier ('US-backed') kept for its
+    name, and lowercase connectors kept only where they belong to a name."""
     pieces: list[list[Word]] = []
-    tokens: list[tuple[str, int]] = []
-    maybe_title = None  # whether any word may be a title, once known
-    if "-" not in span and "'" not in span and "’" not in span and "\t" not in span:
-        split = span.split(" ")
-        if "" not in split and CUTTING_WORDS.isdisjoint(split):
-            # Plain capitalised words: nothing to cut at but a plural acronym
-            # (left to the general rules below), so one name, unless a title, a
-            # word at either end that may go, or a role opening a sentence calls
-            # for the rules below. A word that is a title is one of the words of
-            # the run lowercased and split at dots.
-            maybe_title = not TITLES.isdisjoint(span.lower().replace(".", " ").split())
-            rules = (
-                maybe_title
-                or split[0] in NAME_EDGES
-                or split[-1] in NAME_EDGES
-                or (initial and len(split) > 2 and split[0].lower() in ROLE_SET)
-            )
-            if not (
-                ("s " in span or span[-1] == "s")
-                and any(w[-1] == "s" and len(w) < 7 and PLURAL_ACRONYM.fullmatch(w) for w in split)
-            ):
-                if len(split) == 2:
-                    starts = (0, len(split[0]) + 1)
-                else:
-                    at = 0
-                    starts_list = []
-                    for word in split:
-                        starts_list.append(at)
-                        at += len(word) + 1
-                    starts = tuple(starts_list)
-                if not rules:
-                    return ((tuple(split), starts, initial, 0.0),)
-                # One piece, for the rules of titles and edges below.
-                pieces.append([(w, s, s + len(w)) for w, s in zip(split, starts, strict=True)])
-    if not pieces:
-        if "\t" in span or "  " in span:
-            tokens = [(m.group(), m.start()) for m in TOKEN.finditer(span)]
-        else:
-            split = span.split(" ")
-            at = 0
-            if (
-                "-" not in span
-                and "'" not in span
-                and "’" not in span
-                and CONNECTORS.isdisjoint(split)
-                and STOP_OR_TIME.isdisjoint(split)
-                and not (
-                    ("s " in span or span[-1] == "s")
-                    and any(w[-1] == "s" and PLURAL_ACRONYM.fullmatch(w) for w in split)
-                )
-            ):
-                # Plain capitalised words: one piece, nothing to cut.
-                piece = []
-                for word in split:
-                    end = at + len(word)
-                    piece.append((word, at, end))
-                    at = end + 1
-                pieces.append(piece)
-            else:
-                for word in split:
-                    tokens.append((word, at))
-                    at += len(word) + 1
     current: list[Word] = []
     pending: list[str] = []
     pending_words: list[Word] = []
     known_and = gazetteer_ands(span, part_key) if " and " in span else frozenset()
-
     for word, start in tokens:
         if word in CONNECTORS:
             if current:
@@ -277,7 +328,7 @@ def cut_span(
                 (word in STOP_OR_TIME or (("'" in word or "’" in word) and is_stop(word)))
                 and not (word == "May" and current)
             )
-            or (word[-1] == "s" and len(word) < 7 and PLURAL_ACRONYM.fullmatch(word))
+            or _plural_acronym(word)
         ):
             if current:
                 pieces.append(current)
@@ -300,25 +351,36 @@ def cut_span(
             current = []
     if current:
         pieces.append(current)
+    return pieces
 
+
+def _finish(
+    span: str,
+    initial: bool,
+    pieces: list[list[Word]],
+    key: Callable[[str], str],
+    part_key: Callable[[str], str],
+) -> tuple[Piece, ...]:
+    """The names of a run's pieces: stop words for acronyms dropped at either
+    end, 'and' split where it joins two names, a title or a role at the start
+    of a sentence split off the person it names, demonyms stripped."""
     out: list[Piece] = []
     has_and = "and" in span
     # Whether any word may be a title: a word that is one ('Gen.') is a whole
     # part of the lowercased run split at spaces, dots, hyphens and apostrophes.
-    if maybe_title is None:
-        maybe_title = not TITLES.isdisjoint(
-            span.lower()
-            .replace(".", " ")
-            .replace("-", " ")
-            .replace("'", " ")
-            .replace("’", " ")
-            .split()
-        )
+    maybe_title = not TITLES.isdisjoint(
+        span.lower().replace(".", " ").replace("-", " ").replace("'", " ").replace("’", " ").split()
+    )
+    # A run that is one plain word keeps it even if it is a stop word for
+    # acronyms ('TV', 'DNA'): such words go only at the edge of a longer name,
+    # or with a possessive or hyphenated tail.
+    lone = len(pieces) == 1 and len(pieces[0]) == 1 and pieces[0][0][0] == span
     for number, raw in enumerate(pieces):
-        while raw and raw[0][0] in ACRONYM_STOP and title_word(raw[0][0]) not in TITLES:
-            raw = raw[1:]
-        while raw and raw[-1][0] in ACRONYM_STOP:
-            raw = raw[:-1]
+        if not lone or "-" in span:
+            while raw and raw[0][0] in ACRONYM_STOP and title_word(raw[0][0]) not in TITLES:
+                raw = raw[1:]
+            while raw and raw[-1][0] in ACRONYM_STOP:
+                raw = raw[:-1]
         if not raw:
             continue
         for piece in split_and(raw, key, part_key) if has_and else (raw,):

@@ -22,7 +22,7 @@ from .words import ACRONYM_SECOND, initials_of, is_acronym, is_demonym, strip_pa
 
 
 # ---- merging
-def merge(story: StoryState) -> None:
+def merge_aliases(story: StoryState) -> None:
     uf = story.uf
     by_key: dict[str, str] = {}
     for text, surface in story.surfaces.items():

@@ -27,7 +27,7 @@ from .words import is_demonym, tidy
 
 
 # ---- pass 2: story-wide checks, evidence, mentions
-def resolve(story: StoryState) -> None:
+def resolve_mentions(story: StoryState) -> None:
     resolved: dict[int, tuple[tuple, ...]] = {}
     texts, surfaces, generic, positions = (
         story.texts,

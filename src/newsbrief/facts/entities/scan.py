@@ -20,7 +20,7 @@ from .story import StoryState
 
 
 # ---- pass 1: cut runs into candidates, count capitalisation
-def scan(story: StoryState) -> None:
+def scan_story(story: StoryState) -> None:
     texts = story.texts = [sentence.text for sentence in story.sentences]
     joined = "\n".join(texts)
     if not joined.isascii():
