@@ -1,4 +1,4 @@
-"""TODO."""
+"""What the words around a mention say of its kind (person, organisation, place)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""TODO."""
+"""Cutting a capitalised run into names; the fast paths are checked against the general rule."""
 
 from __future__ import annotations
 

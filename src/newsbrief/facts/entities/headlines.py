@@ -1,4 +1,4 @@
-"""TODO."""
+"""Where capitals say nothing of names: sentence starts, headlines, captions, foreign lines."""
 
 from __future__ import annotations
 

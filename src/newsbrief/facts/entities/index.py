@@ -1,4 +1,4 @@
-"""TODO."""
+"""The merged groups made into the EntityIndex: names, kinds, rows, variants."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""TODO."""
+"""Whether words are a name, and what its own words say of its kind."""
 
 from __future__ import annotations
 

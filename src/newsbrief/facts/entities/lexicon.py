@@ -1,4 +1,4 @@
-"""TODO."""
+"""The word lists, the gazetteer index (by name key) and the evidence weights: data, no logic."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""TODO."""
+"""Aliases merged: name keys, the gazetteer, parentheses, acronyms, prefixes, surnames."""
 
 from __future__ import annotations
 

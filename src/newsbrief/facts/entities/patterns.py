@@ -1,4 +1,4 @@
-"""TODO."""
+"""The regular expressions: capitalised runs, and the cues before and after a name."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""TODO."""
+"""What travels between the passes: Word, Piece (a name cut from a run), Judged, Surface."""
 
 from __future__ import annotations
 

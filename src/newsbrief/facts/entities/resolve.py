@@ -1,4 +1,4 @@
-"""TODO."""
+"""Pass 2: the story-wide checks, each mention counted with the evidence around it."""
 
 from __future__ import annotations
 

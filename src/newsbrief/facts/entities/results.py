@@ -1,4 +1,4 @@
-"""TODO."""
+"""What find_entities returns: a story's entities, their rows, the names that look like slips."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""TODO."""
+"""Pass 1: every capitalised run of the story cut into candidate names, capitals counted."""
 
 from __future__ import annotations
 

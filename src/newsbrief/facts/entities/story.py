@@ -1,4 +1,4 @@
-"""TODO."""
+"""The state of one find_entities call: caches, capital counts, surfaces and the union-find."""
 
 from __future__ import annotations
 

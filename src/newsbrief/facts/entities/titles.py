@@ -1,4 +1,4 @@
-"""TODO."""
+"""Titles, roles and demonyms around a name ('US President Donald Trump', 'Kurdish YPG')."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""TODO."""
+"""Misspellings and one-word variants of a name, merged and reported as slips."""
 
 from __future__ import annotations
 

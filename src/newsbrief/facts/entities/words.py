@@ -1,4 +1,4 @@
-"""TODO."""
+"""Tests of single words: acronym, demonym, title, stop word, initials of a name."""
 
 from __future__ import annotations
 
