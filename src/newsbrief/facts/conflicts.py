@@ -21,6 +21,7 @@ from itertools import accumulate
 import numpy as np
 
 from ..align import CITE_THRESHOLD, Analyzer, SentenceSpace
+from ..lang.en.calendar import MONTHS, WEEKDAYS
 from ..model import Claim, Conflict, Story
 from .dates import DateMention
 from .entities import EntityIndex
@@ -49,9 +50,11 @@ _ESTIMATE = re.compile(
 _ESTIMATE_STARTS = ("estimat", "believed", "thought to", "reportedly", "according to",
                     "is said to", "are said to")  # fmt: skip
 #: Days, months and years named in a sentence: figures of different times do not clash.
+#: ('may' is left out: lowercase, it is a verb.)
 _WHEN_WORDS = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
+    r"\b(?:"
+    + "|".join(name.lower() for name in (*WEEKDAYS, *MONTHS) if name != "May")
+    + r"|(?:19|20)\d\d)\b"
 )
 #: Cosine at which two dated sentences tell the same event (as citations count a fact).
 SAME_EVENT = CITE_THRESHOLD
@@ -335,9 +338,7 @@ def _event_subject(rows: set[int], story: Story) -> str:
     return "day of: " + " ".join(words) if words else "day of the event"
 
 
-_DAY_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
-)
+_DAY_WORDS = frozenset((*(day.lower() for day in WEEKDAYS), "today", "yesterday"))
 
 
 def name_conflicts(story: Story, entities: EntityIndex, source_of: Sequence[int]) -> list[Conflict]:

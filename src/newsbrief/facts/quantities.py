@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..align import stem
+from ..lang.en.calendar import ABBREVIATED_MONTHS, MONTHS
+from ..lang.en.stopwords import COUNT_ENDING_WORDS, COUNT_LEADING_WORDS
 from .tries import word_trie
 
 _WORD_NUMBERS = {
@@ -84,21 +86,8 @@ _SYNONYMS = {
     "died": "dead", "wounded": "injured", "injured": "injured", "injury": "injured",
     "soldier": "troop", "troop": "troop",
 }  # fmt: skip
-_AUXILIARIES = frozenset(
-    "are were is was have has had been be being being still reportedly believed thought said "
-    "estimated reported feared of the a an more other".split()
-)
-_NOT_COUNTED = frozenset(
-    "and or but to in on at for by from with as than that which who while after before since "
-    "into over under per a an the around about across near along inside outside within through "
-    "between against among during without toward towards like amid were are is was have has had "
-    "will would could can may might must should been be still had who whom whose there here now "
-    "then today yesterday ago each apiece last this next".split()
-)
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+_AUXILIARIES = COUNT_LEADING_WORDS
+_NOT_COUNTED = COUNT_ENDING_WORDS
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -176,7 +165,7 @@ _PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\s*(?:\([^)]*\)\s*)?((?:[\w'’-]+\s*){1,5})")
-_MONTH_NAMES = frozenset(_MONTHS.split("|"))
+_MONTH_NAMES = frozenset(name.lower() for name in (*MONTHS, *ABBREVIATED_MONTHS))
 _ORDINAL_OR_TIME = re.compile(r"\s*(?:(?:st|nd|rd|th)\b|a\.m\.|p\.m\.|am\b|pm\b|:\d)")
 #: Words that make the number after them a reference ('No. 5', 'page 12'), not an amount.
 _REFERENCES = ("No.", "number", "#", "page", "article", "section", "chapter", "Article")
