@@ -374,7 +374,11 @@ class DateFinder:
         return self.find_all([sentence], [published]).get(0, [])
 
     def find_all(
-        self, sentences: Sequence[str], published: Sequence[dt.date | None]
+        self,
+        sentences: Sequence[str],
+        published: Sequence[dt.date | None],
+        *,
+        shortcuts: bool = True,
     ) -> dict[int, list[DateMention]]:
         """The mentions of many sentences (each with its publication date), by position;
         sentences without any are left out. Most sentences hold no date, so the places
@@ -383,7 +387,13 @@ class DateFinder:
         A sentence's mentions depend on nothing but its text and date, so a sentence the
         story repeats (wire copy shared by its articles) is read once. Without a date only
         expressions that carry their own year resolve (see _resolve), so an undated sentence
-        without "19" or "20" in it, the start of every year, is not read at all."""
+        without "19" or "20" in it, the start of every year, is not read at all.
+
+        Without ``shortcuts`` the rule those shortcuts stand for is applied as it is
+        stated: every sentence is read, at every place the trigger finds in it. The
+        answer is the same (the tests hold the two to it); only the time differs."""
+        if not shortcuts:
+            return self._read_every(sentences, published)
         rows = [
             row
             for row, sentence in enumerate(sentences)
@@ -395,6 +405,18 @@ class DateFinder:
             keys.append(first.setdefault((sentences[row], published[row]), len(first)))
         read = self._scan([text for text, _ in first], [date for _, date in first])
         return {row: list(read[k]) for row, k in zip(rows, keys, strict=True) if k in read}
+
+    def _read_every(
+        self, sentences: Sequence[str], published: Sequence[dt.date | None]
+    ) -> dict[int, list[DateMention]]:
+        """The general rule of :meth:`find_all`: each sentence tried at each trigger."""
+        found = {}
+        for row, sentence in enumerate(sentences):
+            places = [match.start() for match in _TRIGGER.finditer(sentence)]
+            mentions = self._find_at(sentence, places, published[row])
+            if mentions:
+                found[row] = mentions
+        return found
 
     def _scan(
         self, sentences: Sequence[str], published: Sequence[dt.date | None]
