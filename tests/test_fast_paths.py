@@ -20,6 +20,7 @@ import pytest
 from newsbrief.align import SentenceSpace, build_space
 from newsbrief.facts import agreement
 from newsbrief.facts.build import _published
+from newsbrief.facts.conflicts import quantity_candidates
 from newsbrief.facts.dates import DateFinder
 from newsbrief.facts.quantities import find_all_quantities
 from newsbrief.ingest import StoryError, read_stories
@@ -131,7 +132,8 @@ def test_dates_found_by_cheap_scans_are_the_dates_of_every_trigger(name):
 @INPUTS
 def test_quantity_anchors_found_in_one_scan_are_the_rule_anchors(name):
     """Covers: ASCII text scanned as one marked copy; digit anchors found digit
-    first; number words as a trie; repeated sentences read once."""
+    first; number words as a trie; repeated sentences read once; the bound
+    before a figure not searched where the text cannot end in one."""
     found = 0
     for story in _aligned(name):
         texts = story.texts
@@ -170,3 +172,11 @@ def test_the_rules_see_text_the_data_may_lack():
     assert [is_complete(t) for t in ends if not t.endswith("\n")] == [
         COMPLETE_SENTENCE.search(t) is not None for t in ends if not t.endswith("\n")
     ]
+
+
+@INPUTS
+def test_estimate_words_found_by_substring_search(name):
+    for story in _aligned(name):
+        fast = quantity_candidates(story.story, story.space)
+        rule = quantity_candidates(story.story, story.space, shortcuts=False)
+        assert fast.tolist() == rule.tolist()

@@ -61,10 +61,14 @@ SAME_EVENT = CITE_THRESHOLD
 _PERSONAL = frozenset({"our", "my", "his", "her", "their", "your", "its", "whose"})
 
 
-def quantity_candidates(story: Story, space: SentenceSpace) -> np.ndarray:
+def quantity_candidates(
+    story: Story, space: SentenceSpace, *, shortcuts: bool = True
+) -> np.ndarray:
     """Sentences whose figures may enter a conflict: close enough to a sentence
     of another article to tell the same claim, or an estimate (see
-    :func:`_comparable`); the others need not be read for figures at all."""
+    :func:`_comparable`); the others need not be read for figures at all.
+    Without ``shortcuts`` every other sentence is searched for an estimate
+    word with the pattern itself: the same rows, slower."""
     n = len(story.sentences)
     if space.n_articles < 2:
         return np.zeros(n, dtype=bool)
@@ -75,7 +79,8 @@ def quantity_candidates(story: Story, space: SentenceSpace) -> np.ndarray:
     # joined text: far cheaper than a case-blind pattern run on each sentence.
     texts = [story.sentences[row].text for row in rows]
     lower = "\n".join(texts).lower()
-    if len(lower) != sum(len(t) + 1 for t in texts) - 1:  # lowercasing moved characters
+    moved = len(lower) != sum(len(t) + 1 for t in texts) - 1  # lowercasing moved characters
+    if moved or not shortcuts:
         near[[row for row, text in zip(rows, texts, strict=True) if _ESTIMATE.search(text)]] = True
         return near
     starts = list(accumulate((len(t) + 1 for t in texts), initial=0))

@@ -244,7 +244,8 @@ def find_all_quantities(
     Without ``qualify`` every claim reads as not qualified: a caller that needs
     the mark for a few claims only (those that may clash) asks :func:`qualified`.
     Without ``shortcuts`` the anchors are found as the rule states them
-    (:func:`_rule_anchors`) in every sentence one by one: the same answer, slower.
+    (:func:`_rule_anchors`) in every sentence one by one, and every bound before a
+    figure is searched for (see :func:`_bound_before`): the same answer, slower.
     """
     if not shortcuts:
         return _read_every(sentences, qualify)
@@ -293,7 +294,8 @@ def _read_every(sentences: Sequence[str], qualify: bool) -> dict[int, list[Quant
     worded: dict[int, list[Quantity]] = {}
     for row, sentence in enumerate(sentences):
         digit_places, word_places = _rule_anchors(sentence)
-        quantities = _at_anchors(sentence, sorted(digit_places + word_places), qualify, subjects)
+        anchors = sorted(digit_places + word_places)
+        quantities = _at_anchors(sentence, anchors, qualify, subjects, shortcuts=False)
         if quantities:
             (with_digits if digit_places else worded)[row] = quantities
     return with_digits | worded
@@ -348,7 +350,11 @@ def _ascii_anchors(joined: str) -> tuple[list[int], list[int]]:
 
 
 def _at_anchors(
-    sentence: str, anchors: list[int], qualify: bool, subjects: dict[str, str]
+    sentence: str,
+    anchors: list[int],
+    qualify: bool,
+    subjects: dict[str, str],
+    shortcuts: bool = True,
 ) -> list[Quantity]:
     lower = _lower(sentence)
     found = []
@@ -368,14 +374,19 @@ def _at_anchors(
         if match is None or not match.group().strip():
             continue
         end = match.end()
-        quantity = _quantity(sentence, match, start, qualify, subjects)
+        quantity = _quantity(sentence, match, start, qualify, subjects, shortcuts)
         if quantity is not None:
             found.append(quantity)
     return found
 
 
 def _quantity(
-    sentence: str, match: re.Match[str], start: int, qualify: bool, subjects: dict[str, str]
+    sentence: str,
+    match: re.Match[str],
+    start: int,
+    qualify: bool,
+    subjects: dict[str, str],
+    shortcuts: bool = True,
 ) -> Quantity | None:
     currency, vague_words, number, scale, word, wscale, orso, raw_unit, percent = match.group(
         "currency", "vague", "number", "scale", "word", "wscale", "orso", "unit", "percent"
@@ -421,7 +432,7 @@ def _quantity(
     if not subject and not unit:
         return None
     # The bound before the figure ('up to', 'at least'), read only for a claim.
-    before = _bound_before(sentence, start)
+    before = _bound_before(sentence, start, shortcuts)
     begin = start if before is None else before.start()
     if not vague:
         bound = "" if before is None else before.group("bound").strip().lower()
@@ -434,13 +445,14 @@ def _quantity(
     return Quantity(text, begin, end, low, high, unit, counted, subject, vague, qualifies)
 
 
-def _bound_before(sentence: str, start: int) -> re.Match[str] | None:
+def _bound_before(sentence: str, start: int, shortcut: bool = True) -> re.Match[str] | None:
     """The bound before a figure ('up to', 'at least'). Its pattern is tried at each of the
     25 characters before the figure, so it is spared where the text before, if ASCII (where
-    ignoring case is lowering it), cannot end in a bound and a space or a currency."""
+    ignoring case is lowering it), cannot end in a bound and a space or a currency (unless
+    ``shortcut`` is off: the rule itself, for the tests)."""
     lo = max(0, start - 25)
     tail = sentence[lo:start].rstrip()
-    if tail.isascii() and not tail.lower().endswith(_BOUND_ENDS):
+    if shortcut and tail.isascii() and not tail.lower().endswith(_BOUND_ENDS):
         return None
     return _BOUND_BEFORE.search(sentence, lo, start)
 
