@@ -17,6 +17,7 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
+from .lang.en.stopwords import ANALYZER_STOPWORDS
 from .model import Story
 
 #: Cosine at which a sentence of another article is taken to report the same fact.
@@ -26,17 +27,8 @@ _BLOCK_CELLS = 2_000_000
 
 _TOKEN = re.compile(r"\w+(?:[.,'’]\w+)*")
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are aren't as at be because
-    been before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how i if
-    in into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your yours
-    yourself yourselves said says say told according mr mrs ms one two new year years
-    may might must shall us it's he's she's that's there's""".split()
-)
+#: Tokens that get no term (the analyzer's list of :mod:`.lang.en.stopwords`).
+STOPWORDS = ANALYZER_STOPWORDS
 
 
 def stem(word: str) -> str:

@@ -4,7 +4,9 @@ A fact is a sentence together with its closest echo in every other article
 that reports it (cosine at or above the citation threshold, so the fact map
 and the summary's citations never disagree about who reports what). Each
 sentence belongs to one fact at most; facts seeded by the most widely echoed
-sentences are formed first, so the big shared facts come out whole.
+sentences are formed first, so the big shared facts come out whole. Only
+quotable sentences (``newsbrief.quotable``, the summarizer's rule too) are
+shown as facts.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ import numpy as np
 
 from ..align import CITE_THRESHOLD, SentenceSpace
 from ..model import Story
+from ..quotable import quotable
 
-#: A complete sentence ends in one of these, perhaps followed by closing quotes and brackets.
-_SENTENCE_ENDS = frozenset(".!?")
-_CLOSERS = "\"'”’)]"
+__all__ = ["SentenceGroup", "group_facts", "quotable", "unique_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +31,6 @@ class SentenceGroup:
     rows: tuple[int, ...]
     articles: tuple[int, ...]
     weight: float
-
-
-def quotable(story: Story, space: SentenceSpace, min_words: int = 6, max_words: int = 60):
-    """Sentences fit to be shown as a fact: complete, neither fragments nor walls of text."""
-    # The length, one array operation, rules out many rows before any text is read.
-    lengths = np.asarray(space.lengths)
-    fit = (lengths >= min_words) & (lengths <= max_words)
-    sentences = story.sentences
-    for row in np.flatnonzero(fit).tolist():
-        text = sentences[row].text
-        if text[:1].islower() or text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:
-            fit[row] = False
-    return fit
 
 
 def group_facts(
@@ -97,20 +85,28 @@ def _near_rows(
 ) -> list[list[tuple[int, float]]]:
     """For each seed, the quotable rows at or above ``threshold`` with their cosines,
     in row order: one array operation for all seeds where the story's cosine
-    matrix is at hand, instead of several per seed."""
+    matrix is at hand, instead of several per seed (:func:`_near_rows_per_seed`,
+    the rule it shortcuts)."""
     if space.cosines is None:
-        out = []
-        for seed in seeds.tolist():
-            sims = space.similar_to(seed)
-            rows = np.flatnonzero((sims >= threshold) & fit)
-            out.append(list(zip(rows.tolist(), sims[rows].tolist(), strict=True)))
-        return out
+        return _near_rows_per_seed(space, seeds, fit, threshold)
     block = space.cosines[seeds]
     which, rows = np.nonzero((block >= threshold) & fit)
     sims = block[which, rows].tolist()
     bounds = np.searchsorted(which, np.arange(len(seeds) + 1)).tolist()
     pairs = list(zip(rows.tolist(), sims, strict=True))
     return [pairs[bounds[k] : bounds[k + 1]] for k in range(len(seeds))]
+
+
+def _near_rows_per_seed(
+    space: SentenceSpace, seeds: np.ndarray, fit: np.ndarray, threshold: float
+) -> list[list[tuple[int, float]]]:
+    """:func:`_near_rows` one seed at a time, from each seed's row of cosines."""
+    out = []
+    for seed in seeds.tolist():
+        sims = space.similar_to(seed)
+        rows = np.flatnonzero((sims >= threshold) & fit)
+        out.append(list(zip(rows.tolist(), sims[rows].tolist(), strict=True)))
+    return out
 
 
 def unique_rows(

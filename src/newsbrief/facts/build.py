@@ -9,7 +9,8 @@ import numpy as np
 
 from ..align import SentenceSpace
 from ..model import Entity, Fact, FactMap, Quote, Story, TimelineEvent
-from .agreement import group_facts, quotable, unique_rows
+from ..quotable import quotable
+from .agreement import group_facts, unique_rows
 from .conflicts import date_conflicts, name_conflicts, quantity_candidates, quantity_conflicts
 from .dates import DateFinder, DateMention
 from .entities import EntityIndex, find_entities

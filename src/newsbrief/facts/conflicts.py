@@ -21,6 +21,7 @@ from itertools import accumulate
 import numpy as np
 
 from ..align import CITE_THRESHOLD, Analyzer, SentenceSpace
+from ..lang.en.calendar import MONTHS, WEEKDAYS
 from ..model import Claim, Conflict, Story
 from .dates import DateMention
 from .entities import EntityIndex
@@ -49,19 +50,25 @@ _ESTIMATE = re.compile(
 _ESTIMATE_STARTS = ("estimat", "believed", "thought to", "reportedly", "according to",
                     "is said to", "are said to")  # fmt: skip
 #: Days, months and years named in a sentence: figures of different times do not clash.
+#: ('may' is left out: lowercase, it is a verb.)
 _WHEN_WORDS = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
+    r"\b(?:"
+    + "|".join(name.lower() for name in (*WEEKDAYS, *MONTHS) if name != "May")
+    + r"|(?:19|20)\d\d)\b"
 )
 #: Cosine at which two dated sentences tell the same event (as citations count a fact).
 SAME_EVENT = CITE_THRESHOLD
 _PERSONAL = frozenset({"our", "my", "his", "her", "their", "your", "its", "whose"})
 
 
-def quantity_candidates(story: Story, space: SentenceSpace) -> np.ndarray:
+def quantity_candidates(
+    story: Story, space: SentenceSpace, *, shortcuts: bool = True
+) -> np.ndarray:
     """Sentences whose figures may enter a conflict: close enough to a sentence
     of another article to tell the same claim, or an estimate (see
-    :func:`_comparable`); the others need not be read for figures at all."""
+    :func:`_comparable`); the others need not be read for figures at all.
+    Without ``shortcuts`` every other sentence is searched for an estimate
+    word with the pattern itself: the same rows, slower."""
     n = len(story.sentences)
     if space.n_articles < 2:
         return np.zeros(n, dtype=bool)
@@ -72,7 +79,8 @@ def quantity_candidates(story: Story, space: SentenceSpace) -> np.ndarray:
     # joined text: far cheaper than a case-blind pattern run on each sentence.
     texts = [story.sentences[row].text for row in rows]
     lower = "\n".join(texts).lower()
-    if len(lower) != sum(len(t) + 1 for t in texts) - 1:  # lowercasing moved characters
+    moved = len(lower) != sum(len(t) + 1 for t in texts) - 1  # lowercasing moved characters
+    if moved or not shortcuts:
         near[[row for row, text in zip(rows, texts, strict=True) if _ESTIMATE.search(text)]] = True
         return near
     starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
@@ -335,9 +343,7 @@ def _event_subject(rows: set[int], story: Story) -> str:
     return "day of: " + " ".join(words) if words else "day of the event"
 
 
-_DAY_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
-)
+_DAY_WORDS = frozenset((*(day.lower() for day in WEEKDAYS), "today", "yesterday"))
 
 
 def name_conflicts(story: Story, entities: EntityIndex, source_of: Sequence[int]) -> list[Conflict]:

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from ..lang.en.calendar import MONTH_ABBREVIATIONS, MONTHS, SHORT_NAMES, WEEKDAYS
+
 __all__ = ["DateFinder", "DateMention"]
 
 
@@ -42,32 +44,11 @@ class DateMention:
 
 
 _MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+    name.lower(): number
+    for number, names in enumerate(zip(MONTHS, MONTH_ABBREVIATIONS, strict=True), start=1)
+    for name in (names[0], *names[1])
 }
-_WEEKDAYS = {
-    name: number
-    for number, name in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    )
-}
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -77,12 +58,14 @@ _NUMBERS = {
 # Month and weekday names must be capitalised: lower-case "may", "march" and "august" are
 # words, not dates. Abbreviations are only taken next to a day or a year (see below),
 # because "Jan", "Mar" and "Dec" alone are as often names as months.
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = "|".join(MONTHS)
+# Each month's abbreviations longest first ('Sept' before 'Sep').
+_ABBREVIATIONS = "|".join(
+    name for names in MONTH_ABBREVIATIONS for name in sorted(names, key=len, reverse=True)
 )
 _FULL_MONTH = rf"(?:{_MONTH_NAMES})\b"
-_MONTH = rf"(?:(?:{_MONTH_NAMES})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_MONTH = rf"(?:(?:{_MONTH_NAMES})\b|(?:{_ABBREVIATIONS})(?:\.|\b))"
+_WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})\b"
 # A year is four digits that are not part of a longer number, an amount or a decade
 # ("2,014", "$2014", "2014.5", "the 2010s", "2014%").
 _YEAR = r"(?<![\w.,$£€/])(?:19|20)\d\d(?![\w%]|[.,:/]\d)"
@@ -122,10 +105,9 @@ def _trigger() -> re.Pattern[str]:
     """Plain literals only, so that the regex engine can skip in C over every position whose
     character cannot start one; a case-insensitive flag or a leading assertion would make it
     try the whole pattern at every character, several times slower on date-free sentences."""
-    names = "Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
     relative = "yesterday today tonight this last next earlier later day week month year decade"
     words: list[str] = []
-    for word in names.split():
+    for word in SHORT_NAMES:
         words += [word, word.upper()]
     for word in relative.split():
         words += [word, word.capitalize(), word.upper()]
@@ -149,10 +131,9 @@ _TRIGGER = _trigger()
 # and each would cost its sentence a look in Python.
 _DIGIT_RUN = re.compile(
     r"[0-9](?<!\d[0-9])(?:(?<=[12])\d{3}"
-    r"|\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    rf"|\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{'|'.join(m[:3] for m in MONTHS)}))"
 )
-_SHORT_NAMES = "Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"
-_NAME_START = re.compile("|".join(f"{w}|{w.upper()}" for w in _SHORT_NAMES.split()))
+_NAME_START = re.compile("|".join(f"{w}|{w.upper()}" for w in SHORT_NAMES))
 # Lowercase starts of relative expressions ("last week", "yesterday"), searched in the
 # lowercased text; "ago" is searched instead of its units, which are common words.
 _RELATIVE_STARTS = ("this", "last", "next", "yesterday", "today", "tonight", "earlier", "later")
@@ -393,7 +374,11 @@ class DateFinder:
         return self.find_all([sentence], [published]).get(0, [])
 
     def find_all(
-        self, sentences: Sequence[str], published: Sequence[dt.date | None]
+        self,
+        sentences: Sequence[str],
+        published: Sequence[dt.date | None],
+        *,
+        shortcuts: bool = True,
     ) -> dict[int, list[DateMention]]:
         """The mentions of many sentences (each with its publication date), by position;
         sentences without any are left out. Most sentences hold no date, so the places
@@ -402,7 +387,13 @@ class DateFinder:
         A sentence's mentions depend on nothing but its text and date, so a sentence the
         story repeats (wire copy shared by its articles) is read once. Without a date only
         expressions that carry their own year resolve (see _resolve), so an undated sentence
-        without "19" or "20" in it, the start of every year, is not read at all."""
+        without "19" or "20" in it, the start of every year, is not read at all.
+
+        Without ``shortcuts`` the rule those shortcuts stand for is applied as it is
+        stated: every sentence is read, at every place the trigger finds in it. The
+        answer is the same (the tests hold the two to it); only the time differs."""
+        if not shortcuts:
+            return self._read_every(sentences, published)
         rows = [
             row
             for row, sentence in enumerate(sentences)
@@ -414,6 +405,18 @@ class DateFinder:
             keys.append(first.setdefault((sentences[row], published[row]), len(first)))
         read = self._scan([text for text, _ in first], [date for _, date in first])
         return {row: list(read[k]) for row, k in zip(rows, keys, strict=True) if k in read}
+
+    def _read_every(
+        self, sentences: Sequence[str], published: Sequence[dt.date | None]
+    ) -> dict[int, list[DateMention]]:
+        """The general rule of :meth:`find_all`: each sentence tried at each trigger."""
+        found = {}
+        for row, sentence in enumerate(sentences):
+            places = [match.start() for match in _TRIGGER.finditer(sentence)]
+            mentions = self._find_at(sentence, places, published[row])
+            if mentions:
+                found[row] = mentions
+        return found
 
     def _scan(
         self, sentences: Sequence[str], published: Sequence[dt.date | None]

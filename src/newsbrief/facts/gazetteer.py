@@ -5,28 +5,16 @@ and Daesh are one group, that Raqqa is a city, that "Syrian" is not a name on
 its own. These tables carry that knowledge. They are deliberately small and
 news-oriented: a missing entry only costs a kind hint or an alias merge, while
 a wrong one merges two entities, so only unambiguous entries belong here.
+
+Month and weekday names and the stop words are language data shared with
+other components: they are written once in :mod:`newsbrief.lang.en` and only
+named here, in the form entity finding reads them.
 """
 
 from __future__ import annotations
 
-# fmt: off
+from ..lang.en import calendar, stopwords
 
-# fmt: off
-# fmt: off
-
-# fmt: off
-# fmt: off
-# fmt: off
-
-# fmt: off
-# fmt: off
-# fmt: off
-# fmt: off
-
-# fmt: off
-# fmt: off
-# fmt: off
-# fmt: off
 # fmt: off
 # (canonical name, kind, aliases): surface forms news outlets use for one thing.
 ALIAS_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -437,31 +425,7 @@ FIRST_NAMES: tuple[str, ...] = (
 )
 
 # Capitalised words that start sentences, headings and captions but name nothing.
-STOPWORDS: tuple[str, ...] = (
-    "A", "An", "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "His", "Her",
-    "Hers", "Him", "They", "Them", "Their", "We", "Our", "Us", "You", "Your", "I", "Me", "My",
-    "Mine", "In", "On", "At", "For", "From", "By", "With", "Without", "To", "Of", "And", "But",
-    "Or", "Nor", "So", "Yet", "If", "When", "While", "After", "Before", "Since", "Until", "As",
-    "Although", "Though", "Because", "However", "Meanwhile", "Moreover", "Also", "Still", "Then",
-    "Now", "Today", "Yesterday", "Tomorrow", "Tonight", "Here", "There", "Where", "What", "Who",
-    "Why", "How", "Which", "Whose", "Whom", "Some", "Many", "Most", "More", "Much", "All", "Any",
-    "Each", "Every", "Both", "Few", "Several", "Other", "Others", "Another", "Yes", "No", "Not",
-    "Image", "Images", "Photo", "Photos", "Picture", "Caption", "Copyright", "Share", "Email",
-    "Read", "Related", "Topics", "Skip", "Please", "According", "Despite", "During", "Among",
-    "About", "Above", "Against", "Under", "Over", "Through", "Into", "Upon", "Via", "Per", "Like",
-    "Just", "Only", "Even", "Such", "Thus", "Hence", "Therefore", "Instead", "Otherwise", "Perhaps",
-    "Maybe", "Indeed", "Already", "Again", "Once", "Never", "Always", "Often", "Sometimes", "Let",
-    "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have", "Had", "Do", "Does", "Did", "Will",
-    "Would", "Can", "Could", "Should", "Might", "Must", "Shall", "Said", "Says", "Say", "Asked",
-    "Told", "Hi", "Hello", "Oh", "Okay", "Well", "Thank", "Thanks", "Sorry", "Very", "Too",
-    "Whether", "Unlike", "Within", "Across", "Along", "Around", "Behind", "Beyond", "Near", "Off",
-    "Out", "Up", "Down", "Toward", "Towards", "Onto", "Throughout", "Between", "Amid", "Amidst",
-    "Except", "Besides", "Following", "Including", "Regarding", "Concerning", "Given", "Unless",
-    "Whereas", "Wherever", "Whenever", "Whatever", "Whoever", "Everyone", "Everybody", "Everything",
-    "Someone", "Somebody", "Something", "Nobody", "Nothing", "Anyone", "Anything", "None", "Less",
-    "Least", "Lots", "Plenty", "Madam", "Am", "Pm", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
-    "Dear", "Replay", "Video", "Videos", "Playlist", "Autoplay", "Yeah", "Wow", "Ah", "Hey",
-)
+STOPWORDS: tuple[str, ...] = stopwords.NAME_STOPWORDS
 
 # Party labels: like demonyms, part of names ("Democratic Party") or descriptors
 # ("the North Carolina Republican"), never names alone. Plurals are names
@@ -471,30 +435,12 @@ POLITICAL_ADJECTIVES: tuple[str, ...] = (
     "Socialist", "Libertarian", "Progressive", "Independent", "Green", "Centrist", "Leftist",
 )
 
-WEEKDAYS: tuple[str, ...] = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays",
-    "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays",
-)
-
-MONTHS: tuple[str, ...] = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec",
-)
+# Weekdays, also in the plural, and months, also abbreviated: times, not names.
+WEEKDAYS: tuple[str, ...] = calendar.WEEKDAYS + calendar.WEEKDAYS_PLURAL
+MONTHS: tuple[str, ...] = calendar.MONTHS + calendar.ABBREVIATED_MONTHS
 
 # All-caps tokens that are not organisations: units, times, shouting, numerals.
-ACRONYM_STOPWORDS: tuple[str, ...] = (
-    "TV", "AM", "PM", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "CST", "CDT", "BST", "CET", "CEST",
-    "OK", "ID", "DNA", "PDF", "URL", "RSS", "FAQ", "USD", "GDP", "CEO", "CFO", "COO", "CTO", "PhD",
-    "MP", "MPs", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "AD", "BC", "BCE", "CE",
-    "NEW", "BREAKING", "UPDATE", "WATCH", "VIDEO", "PHOTOS", "LIVE", "READ", "MORE", "THE", "AND",
-    "FOR", "NOT", "BUT", "YOU", "ALL", "NOW", "OUT", "HOW", "WHY", "WHAT", "THIS", "THAT", "WITH",
-    "FROM", "HAS", "ARE", "WAS", "HIS", "HER", "OF", "IN", "ON", "AT", "TO", "BY", "AN", "OR", "IT",
-    "BE", "AS", "NO", "SO", "DO", "MY", "WE", "HE", "ME", "IF", "UP", "GO", "RE", "FW", "FYI",
-    "LOL", "OMG", "ASAP", "KM", "KG", "MPH", "KPH", "HD", "VR", "AI", "PC", "IQ", "RIP", "SOS",
-    "VIP", "NOTE", "EDITOR", "EDITORS", "FILE", "PHOTO", "ADVERTISEMENT", "SEE", "ALSO", "TOP",
-    "HIV", "AIDS", "LGBT", "LGBTQ", "COVID", "SUV", "ATM", "GPS", "USB", "CCTV",
-)
+ACRONYM_STOPWORDS: tuple[str, ...] = stopwords.ACRONYM_STOPWORDS
 
 # Possessives that belong inside a name ("People's Liberation Army").
 COMMON_POSSESSIVES: tuple[str, ...] = (

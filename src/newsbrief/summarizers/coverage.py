@@ -16,15 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..align import CITE_THRESHOLD, SentenceSpace
+from ..lang.en.stopwords import DANGLING_OPENERS
 from ..model import Story
+from ..quotable import MAX_WORDS, MIN_WORDS, quotable
 from .base import Budget, Summarizer, story_order
 
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
-_DANGLING_START = re.compile(
-    r"^(?:but|and|or|so|yet|however|also|still|meanwhile|instead|then|that|this|these|those|"
-    r"it|he|she|they|his|her|their|its)\b",
-    re.IGNORECASE,
-)
+_DANGLING_START = re.compile(rf"^(?:{'|'.join(DANGLING_OPENERS)})\b", re.IGNORECASE)
 
 
 @dataclass(repr=False)
@@ -43,13 +40,14 @@ class CoverageSummarizer(Summarizer):
     position: float = 0.3
     diversity: float = 0.5
     redundancy: float = CITE_THRESHOLD
-    min_words: int = 6
-    max_words: int = 60
+    min_words: int = MIN_WORDS
+    max_words: int = MAX_WORDS
 
     name = "newsbrief"
 
     def scores(self, story: Story, space: SentenceSpace) -> np.ndarray:
-        """Each sentence's standalone worth; -inf for sentences not fit to quote."""
+        """Each sentence's standalone worth; -inf for sentences not fit to quote
+        (see :mod:`newsbrief.quotable`, the fact map's rule too)."""
         n = len(story.sentences)
         if n == 0:
             return np.zeros(0)
@@ -59,17 +57,11 @@ class CoverageSummarizer(Summarizer):
         index = np.fromiter((s.index for s in story.sentences), dtype=np.float64, count=n)
         position = 1.0 / np.sqrt(1.0 + index)
         score = self.centrality * centrality + self.support * support + self.position * position
-        for row, sentence in enumerate(story.sentences):
-            length = space.lengths[row]
-            text = sentence.text
-            if (
-                length < self.min_words
-                or length > self.max_words
-                or not _ENDS_SENTENCE.search(text)
-                or text[:1].islower()
-            ):
-                score[row] = -np.inf
-            elif _DANGLING_START.match(text):
+        fit = quotable(story, space, self.min_words, self.max_words)
+        score[~fit] = -np.inf
+        sentences = story.sentences
+        for row in np.flatnonzero(fit).tolist():
+            if _DANGLING_START.match(sentences[row].text):
                 score[row] *= 0.8
         return score
 
