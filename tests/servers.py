@@ -20,6 +20,11 @@ import uvicorn
 
 from newsbrief.service import ServiceSettings, create_app
 
+#: The client of the tests' requests to their local servers: patient with a
+#: loaded machine (httpx's default 5 s timeout failed tests there), so a request
+#: fails on a wrong answer, never on a slow one.
+local_http = httpx.Client(timeout=120)
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -65,7 +70,7 @@ def wait_until_briefed(base: str, timeout: float = 120.0) -> dict:
     """Wait for the desk to have grouped everything and written every brief."""
 
     def settled():
-        health = httpx.get(f"{base}/health").json()
+        health = local_http.get(f"{base}/health").json()
         done = health["articles_to_group"] == 0 and health["stale_briefs"] == 0
         return health if health["stories"] and done else None
 

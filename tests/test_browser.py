@@ -12,11 +12,10 @@ import os
 import shutil
 from pathlib import Path
 
-import httpx
 import pytest
 
 from newsbrief.ingest import load_articles
-from servers import running_service, wait_until_briefed
+from servers import local_http, running_service, wait_until_briefed
 from test_service import article_json, settings_for
 
 CHROMIUM = os.environ.get("NEWSBRIEF_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -79,16 +78,16 @@ def briefed_service(tmp_path_factory, example_dir):
     }
     with running_service(settings_for(tmp)) as base:
         for doc in [*docs, hostile]:
-            httpx.post(f"{base}/articles", json=doc).raise_for_status()
+            local_http.post(f"{base}/articles", json=doc).raise_for_status()
         wait_until_briefed(base)
-        stories = httpx.get(f"{base}/stories", params={"order": "covered"}).json()["stories"]
+        stories = local_http.get(f"{base}/stories", params={"order": "covered"}).json()["stories"]
         yield base, stories
 
 
 def test_story_page_shows_citations_timeline_and_conflicts(browser, briefed_service):
     base, stories = briefed_service
     raqqa = stories[0]
-    brief = httpx.get(f"{base}/stories/{raqqa['id']}").json()
+    brief = local_http.get(f"{base}/stories/{raqqa['id']}").json()
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{base}/")
     page.click(f"a[href='/story/{raqqa['id']}']")

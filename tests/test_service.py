@@ -7,7 +7,6 @@ import sqlite3
 import threading
 from pathlib import Path
 
-import httpx
 import pytest
 
 from newsbrief.errors import NewsbriefError
@@ -15,7 +14,14 @@ from newsbrief.ingest import load_articles
 from newsbrief.model import Article
 from newsbrief.service import DeskSettings, FeedSettings, ServiceSettings
 from newsbrief.service.store import MIGRATIONS, Store, database_path
-from servers import file_route, running_service, static_site, wait_for, wait_until_briefed
+from servers import (
+    file_route,
+    local_http,
+    running_service,
+    static_site,
+    wait_for,
+    wait_until_briefed,
+)
 
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
 
@@ -147,9 +153,9 @@ def test_concurrent_writers_store_each_article_once(tmp_path):
 
 def test_articles_become_a_story_with_its_brief_and_fact_map(tmp_path, example_json):
     with running_service(settings_for(tmp_path)) as base:
-        posted = [httpx.post(f"{base}/articles", json=doc) for doc in example_json]
+        posted = [local_http.post(f"{base}/articles", json=doc) for doc in example_json]
         assert [r.status_code for r in posted] == [201] * len(example_json)
-        again = httpx.post(f"{base}/articles", json=example_json[0])
+        again = local_http.post(f"{base}/articles", json=example_json[0])
         assert again.status_code == 200
         assert again.json()["created"] is False
         assert again.json()["id"] == posted[0].json()["id"]
@@ -157,14 +163,14 @@ def test_articles_become_a_story_with_its_brief_and_fact_map(tmp_path, example_j
         health = wait_until_briefed(base)
         assert health["articles"] == len(example_json)
 
-        listing = httpx.get(f"{base}/stories").json()
+        listing = local_http.get(f"{base}/stories").json()
         assert listing["total"] == 1
         story = listing["stories"][0]
         assert story["articles"] == len(example_json)
         assert story["sources"] == len({d["source"] for d in example_json})
         assert story["first_published"] == "2017-07-04"
 
-        brief = httpx.get(f"{base}/stories/{story['id']}").json()
+        brief = local_http.get(f"{base}/stories/{story['id']}").json()
         assert brief["story"]["id"] == story["id"]
         assert brief["story"]["brief"] == "current"
         assert brief["summary"] and all(s["citations"] for s in brief["summary"])
@@ -172,7 +178,7 @@ def test_articles_become_a_story_with_its_brief_and_fact_map(tmp_path, example_j
         assert any("2,500" in v for v in values) and any("4,000" in v for v in values)
         assert any(e["date"] == "2017-06-06" for e in brief["timeline"])
 
-        article = httpx.get(f"{base}/articles/{posted[0].json()['id']}").json()
+        article = local_http.get(f"{base}/articles/{posted[0].json()['id']}").json()
         assert article["story"] == story["id"]
         assert article["title"] == example_json[0]["title"]
 
@@ -181,32 +187,34 @@ def test_html_posted_with_its_url(tmp_path, example_dir):
     page = (example_dir / "05_levant_observer.html").read_bytes()
     with running_service(settings_for(tmp_path)) as base:
         url = "https://levant-observer.example/raqqa-wall"
-        first = httpx.post(
+        first = local_http.post(
             f"{base}/articles",
             params={"url": url},
             content=page,
             headers={"content-type": "text/html; charset=utf-8"},
         )
         assert first.status_code == 201, first.text
-        stored = httpx.get(f"{base}/articles/{first.json()['id']}").json()
+        stored = local_http.get(f"{base}/articles/{first.json()['id']}").json()
         assert stored["url"] == url
         assert "Raqqa" in stored["text"]
-        as_json = httpx.post(f"{base}/articles", json={"html": page.decode(), "url": url})
+        as_json = local_http.post(f"{base}/articles", json={"html": page.decode(), "url": url})
         assert as_json.status_code == 200
 
 
 def test_bad_requests_get_clear_errors(tmp_path):
     with running_service(settings_for(tmp_path, max_body=10_000)) as base:
-        broken = httpx.post(
+        broken = local_http.post(
             f"{base}/articles", content=b'{"text": ', headers={"content-type": "application/json"}
         )
         assert broken.status_code == 422
-        empty = httpx.post(f"{base}/articles", json={"title": "no text"})
+        empty = local_http.post(f"{base}/articles", json={"title": "no text"})
         assert empty.status_code == 422
         assert "text" in empty.text
-        bad_date = httpx.post(f"{base}/articles", json={"text": "A b c.", "published": "soon-ish"})
+        bad_date = local_http.post(
+            f"{base}/articles", json={"text": "A b c.", "published": "soon-ish"}
+        )
         assert bad_date.status_code == 422
-        huge = httpx.post(f"{base}/articles", json={"text": "word " * 5000})
+        huge = local_http.post(f"{base}/articles", json={"text": "word " * 5000})
         assert huge.status_code == 413
         assert "limit" in huge.json()["detail"]
 
@@ -214,24 +222,24 @@ def test_bad_requests_get_clear_errors(tmp_path):
             for _ in range(20):
                 yield b"x" * 1000
 
-        streamed = httpx.post(
+        streamed = local_http.post(
             f"{base}/articles", content=chunks(), headers={"content-type": "text/html"}
         )
         assert streamed.status_code == 413
-        assert httpx.get(f"{base}/stories/s999").status_code == 404
-        assert httpx.get(f"{base}/articles/999").status_code == 404
-        assert httpx.get(f"{base}/feeds/999").status_code == 404
-        assert httpx.get(f"{base}/story/s999").status_code == 404
-        assert httpx.get(f"{base}/stories", params={"page": 0}).status_code == 422
-        assert httpx.post(f"{base}/feeds", json={"url": "ftp://x/feed"}).status_code == 422
-        assert httpx.get(f"{base}/health").json()["articles"] == 0
+        assert local_http.get(f"{base}/stories/s999").status_code == 404
+        assert local_http.get(f"{base}/articles/999").status_code == 404
+        assert local_http.get(f"{base}/feeds/999").status_code == 404
+        assert local_http.get(f"{base}/story/s999").status_code == 404
+        assert local_http.get(f"{base}/stories", params={"page": 0}).status_code == 422
+        assert local_http.post(f"{base}/feeds", json={"url": "ftp://x/feed"}).status_code == 422
+        assert local_http.get(f"{base}/health").json()["articles"] == 0
 
 
 def test_published_must_be_iso_8601_and_is_checked_at_once(tmp_path):
     """The request path reads `published` strictly (no dateparser, seconds on its first call)."""
     with running_service(settings_for(tmp_path)) as base:
         for value in ("July 4, 2017", "yesterday", "soon-ish", "04/07/2017"):
-            reply = httpx.post(f"{base}/articles", json={"text": "A b c.", "published": value})
+            reply = local_http.post(f"{base}/articles", json={"text": "A b c.", "published": value})
             assert reply.status_code == 422, value
             (error,) = reply.json()["detail"]
             assert error["loc"] == ["body", "published"]
@@ -241,16 +249,16 @@ def test_published_must_be_iso_8601_and_is_checked_at_once(tmp_path):
             [("2017-07-04", "2017-07-04"), ("2017-07-04T23:30:00Z", "2017-07-04")]
         ):
             text = f"Fighters breached the wall of the old city, report {number}."
-            reply = httpx.post(f"{base}/articles", json={"text": text, "published": value})
+            reply = local_http.post(f"{base}/articles", json={"text": text, "published": value})
             assert reply.status_code == 201, reply.text
-            stored = httpx.get(f"{base}/articles/{reply.json()['id']}").json()
+            stored = local_http.get(f"{base}/articles/{reply.json()['id']}").json()
             assert stored["published"] == day
 
 
 def test_openapi_documents_the_api(tmp_path):
     with running_service(settings_for(tmp_path)) as base:
-        spec = httpx.get(f"{base}/openapi.json").json()
-        docs = httpx.get(f"{base}/docs").text
+        spec = local_http.get(f"{base}/openapi.json").json()
+        docs = local_http.get(f"{base}/docs").text
     assert "<code>POST /articles</code>" in docs and "cdn" not in docs.lower()
     paths = spec["paths"]
     for path in ("/articles", "/stories", "/stories/{story_id}", "/feeds", "/health"):
@@ -267,10 +275,13 @@ def test_untrusted_article_text_renders_as_text(tmp_path, example_json):
     )
     with running_service(settings_for(tmp_path)) as base:
         for doc in [evil, *example_json[1:]]:
-            httpx.post(f"{base}/articles", json=doc).raise_for_status()
+            local_http.post(f"{base}/articles", json=doc).raise_for_status()
         wait_until_briefed(base)
-        story = httpx.get(f"{base}/stories").json()["stories"][0]
-        pages = [httpx.get(f"{base}/story/{story['id']}").text, httpx.get(f"{base}/").text]
+        story = local_http.get(f"{base}/stories").json()["stories"][0]
+        pages = [
+            local_http.get(f"{base}/story/{story['id']}").text,
+            local_http.get(f"{base}/").text,
+        ]
     for page in pages:
         assert "<script>alert" not in page
         assert "<script>window.pwned" not in page
@@ -280,12 +291,12 @@ def test_untrusted_article_text_renders_as_text(tmp_path, example_json):
 def test_story_pages_list_and_show_briefs(tmp_path, example_json):
     with running_service(settings_for(tmp_path)) as base:
         for doc in example_json:
-            httpx.post(f"{base}/articles", json=doc).raise_for_status()
+            local_http.post(f"{base}/articles", json=doc).raise_for_status()
         wait_until_briefed(base)
-        story = httpx.get(f"{base}/stories").json()["stories"][0]
-        index = httpx.get(f"{base}/")
-        page = httpx.get(f"{base}/story/{story['id']}")
-        covered = httpx.get(f"{base}/", params={"order": "covered"})
+        story = local_http.get(f"{base}/stories").json()["stories"][0]
+        index = local_http.get(f"{base}/")
+        page = local_http.get(f"{base}/story/{story['id']}")
+        covered = local_http.get(f"{base}/", params={"order": "covered"})
     assert index.status_code == 200 and page.status_code == 200 and covered.status_code == 200
     assert f"/story/{story['id']}" in index.text
     assert 'id="summary"' in page.text and 'id="timeline"' in page.text
@@ -295,17 +306,17 @@ def test_story_pages_list_and_show_briefs(tmp_path, example_json):
 def test_a_growing_story_keeps_its_brief_readable_while_it_is_rewritten(tmp_path, example_json):
     with running_service(settings_for(tmp_path)) as base:
         for doc in example_json[:3]:
-            httpx.post(f"{base}/articles", json=doc).raise_for_status()
+            local_http.post(f"{base}/articles", json=doc).raise_for_status()
         wait_until_briefed(base)
-        story_id = httpx.get(f"{base}/stories").json()["stories"][0]["id"]
-        first = httpx.get(f"{base}/stories/{story_id}").json()
+        story_id = local_http.get(f"{base}/stories").json()["stories"][0]["id"]
+        first = local_http.get(f"{base}/stories/{story_id}").json()
         for doc in example_json[3:]:
-            httpx.post(f"{base}/articles", json=doc).raise_for_status()
+            local_http.post(f"{base}/articles", json=doc).raise_for_status()
         # Readers are answered at once, from the last brief, until the new one is in.
-        during = httpx.get(f"{base}/stories/{story_id}")
+        during = local_http.get(f"{base}/stories/{story_id}")
         assert during.status_code == 200
         wait_until_briefed(base)
-        later = httpx.get(f"{base}/stories/{story_id}").json()
+        later = local_http.get(f"{base}/stories/{story_id}").json()
     assert len(first["sources"]) == 3
     assert len(later["sources"]) == len(example_json)
     assert later["story"]["brief"] == "current"
@@ -345,15 +356,15 @@ def test_feeds_are_polled_and_failures_stay_with_their_feed(tmp_path, example_di
     try:
         with static_site(routes) as site, running_service(settings) as base:
             for name in ("garbage", "slow.rss", "gone.rss", "wire.rss", "observer.atom"):
-                r = httpx.post(f"{base}/feeds", json={"url": f"{site}/{name}"})
+                r = local_http.post(f"{base}/feeds", json={"url": f"{site}/{name}"})
                 assert r.status_code == 201, r.text
-            again = httpx.post(f"{base}/feeds", json={"url": f"{site}/wire.rss"})
+            again = local_http.post(f"{base}/feeds", json={"url": f"{site}/wire.rss"})
             assert again.status_code == 200
 
             def polled():
                 feeds = {
                     f["url"].rsplit("/", 1)[1]: f
-                    for f in httpx.get(f"{base}/feeds").json()["feeds"]
+                    for f in local_http.get(f"{base}/feeds").json()["feeds"]
                 }
                 done = all(f["last_polled"] for f in feeds.values())
                 return feeds if done and feeds["slow.rss"]["failures"] else None
@@ -369,11 +380,11 @@ def test_feeds_are_polled_and_failures_stay_with_their_feed(tmp_path, example_di
 
             health = wait_until_briefed(base)
             assert health["articles"] == 3
-            stories = httpx.get(f"{base}/stories").json()["stories"]
+            stories = local_http.get(f"{base}/stories").json()["stories"]
             assert len(stories) == 1 and stories[0]["articles"] == 3
             # The linked page's full text was fetched; the Atom entry's page is
             # missing, so its own content is the text.
-            texts = [httpx.get(f"{base}/articles/{n}").json() for n in (1, 2, 3)]
+            texts = [local_http.get(f"{base}/articles/{n}").json() for n in (1, 2, 3)]
             wall = next(t for t in texts if t["url"].endswith("wall.html"))
             assert "Brett McGurk" in wall["text"]
             assert wall["source"] == "Meridian Wire"
@@ -382,8 +393,8 @@ def test_feeds_are_polled_and_failures_stay_with_their_feed(tmp_path, example_di
             assert "Rafiqah Wall" in atom["text"]
 
             # Failing feeds are retried (and keep failing) without touching the others.
-            wait_for(lambda: httpx.get(f"{base}/feeds/1").json()["failures"] >= 2, 30)
-            assert httpx.get(f"{base}/health").json()["articles"] == 3
+            wait_for(lambda: local_http.get(f"{base}/feeds/1").json()["failures"] >= 2, 30)
+            assert local_http.get(f"{base}/health").json()["articles"] == 3
     finally:
         hang.set()
 
@@ -398,17 +409,17 @@ def test_a_reposted_feed_item_is_stored_once(tmp_path, example_dir):
     }
     settings = settings_for(tmp_path, feeds=FeedSettings(interval=600, timeout=2, tick=0.05))
     with static_site(routes) as site, running_service(settings) as base:
-        httpx.post(f"{base}/feeds", json={"url": f"{site}/wire.rss", "interval": 10})
-        httpx.post(f"{base}/feeds", json={"url": f"{site}/copy.rss", "interval": 10})
+        local_http.post(f"{base}/feeds", json={"url": f"{site}/wire.rss", "interval": 10})
+        local_http.post(f"{base}/feeds", json={"url": f"{site}/copy.rss", "interval": 10})
         feeds = wait_for(
             lambda: (
-                all(f["last_ok"] for f in httpx.get(f"{base}/feeds").json()["feeds"])
-                and httpx.get(f"{base}/feeds").json()["feeds"]
+                all(f["last_ok"] for f in local_http.get(f"{base}/feeds").json()["feeds"])
+                and local_http.get(f"{base}/feeds").json()["feeds"]
             ),
             30,
         )
         assert [f["items"] for f in feeds] == [2, 2]
-        assert httpx.get(f"{base}/health").json()["articles"] == 2
+        assert local_http.get(f"{base}/health").json()["articles"] == 2
 
 
 def test_an_unfollowed_feed_is_not_polled_and_can_be_followed_again(tmp_path, example_dir):
@@ -421,22 +432,22 @@ def test_an_unfollowed_feed_is_not_polled_and_can_be_followed_again(tmp_path, ex
     settings = settings_for(tmp_path, feeds=FeedSettings(interval=600, timeout=2, tick=0.05))
     with static_site(routes) as site, running_service(settings) as base:
         url = f"{site}/wire.rss"
-        feed = httpx.post(f"{base}/feeds", json={"url": url, "interval": 10}).json()
-        wait_for(lambda: httpx.get(f"{base}/feeds/{feed['id']}").json()["last_ok"], 30)
+        feed = local_http.post(f"{base}/feeds", json={"url": url, "interval": 10}).json()
+        wait_for(lambda: local_http.get(f"{base}/feeds/{feed['id']}").json()["last_ok"], 30)
         db = sqlite3.connect(database_path(settings.db))
         last_polled = "SELECT last_polled FROM feeds WHERE id = ?"
         first_poll = db.execute(last_polled, (feed["id"],)).fetchone()[0]
-        assert httpx.delete(f"{base}/feeds/{feed['id']}").status_code == 204
-        assert httpx.delete(f"{base}/feeds/{feed['id']}").status_code == 404
-        assert httpx.get(f"{base}/feeds/{feed['id']}").status_code == 404
-        assert httpx.get(f"{base}/feeds").json()["feeds"] == []
-        assert httpx.get(f"{base}/health").json()["articles"] == 2  # its articles stay
-        again = httpx.post(f"{base}/feeds", json={"url": url, "interval": 10})
+        assert local_http.delete(f"{base}/feeds/{feed['id']}").status_code == 204
+        assert local_http.delete(f"{base}/feeds/{feed['id']}").status_code == 404
+        assert local_http.get(f"{base}/feeds/{feed['id']}").status_code == 404
+        assert local_http.get(f"{base}/feeds").json()["feeds"] == []
+        assert local_http.get(f"{base}/health").json()["articles"] == 2  # its articles stay
+        again = local_http.post(f"{base}/feeds", json={"url": url, "interval": 10})
         assert again.status_code == 201 and again.json()["id"] == feed["id"]
         wait_for(lambda: db.execute(last_polled, (feed["id"],)).fetchone()[0] > first_poll, 30)
-        polled = httpx.get(f"{base}/feeds/{feed['id']}").json()
+        polled = local_http.get(f"{base}/feeds/{feed['id']}").json()
         assert polled["items"] == 2 and polled["last_error"] is None
-        assert httpx.get(f"{base}/health").json()["articles"] == 2
+        assert local_http.get(f"{base}/health").json()["articles"] == 2
 
 
 # -- restarts ----------------------------------------------------------------------
@@ -446,36 +457,38 @@ def test_a_restart_keeps_articles_stories_briefs_and_feeds(tmp_path, example_jso
     settings = settings_for(tmp_path)
     with running_service(settings) as base:
         for doc in example_json[:4]:
-            httpx.post(f"{base}/articles", json=doc).raise_for_status()
-        httpx.post(f"{base}/feeds", json={"url": "http://127.0.0.1:9/never.rss"})
+            local_http.post(f"{base}/articles", json=doc).raise_for_status()
+        local_http.post(f"{base}/feeds", json={"url": "http://127.0.0.1:9/never.rss"})
         wait_until_briefed(base)
-        before = httpx.get(f"{base}/stories").json()
+        before = local_http.get(f"{base}/stories").json()
         story_id = before["stories"][0]["id"]
-        brief_before = httpx.get(f"{base}/stories/{story_id}").json()
+        brief_before = local_http.get(f"{base}/stories/{story_id}").json()
 
     with running_service(settings) as base:
-        after = httpx.get(f"{base}/stories").json()
+        after = local_http.get(f"{base}/stories").json()
         assert after["stories"] == before["stories"]
-        assert httpx.get(f"{base}/stories/{story_id}").json() == brief_before
-        assert len(httpx.get(f"{base}/feeds").json()["feeds"]) == 1
+        assert local_http.get(f"{base}/stories/{story_id}").json() == brief_before
+        assert len(local_http.get(f"{base}/feeds").json()["feeds"]) == 1
         # A new article joins the story it belongs to: the grouping went on.
-        httpx.post(f"{base}/articles", json=example_json[4]).raise_for_status()
-        wait_for(lambda: httpx.get(f"{base}/stories/{story_id}").json()["story"]["articles"] == 5)
-        assert httpx.get(f"{base}/health").json()["stories"] == 1
+        local_http.post(f"{base}/articles", json=example_json[4]).raise_for_status()
+        wait_for(
+            lambda: local_http.get(f"{base}/stories/{story_id}").json()["story"]["articles"] == 5
+        )
+        assert local_http.get(f"{base}/health").json()["stories"] == 1
 
 
 def test_a_lost_story_state_is_rebuilt_from_the_database(tmp_path, example_json):
     settings = settings_for(tmp_path)
     with running_service(settings) as base:
         for doc in example_json:
-            httpx.post(f"{base}/articles", json=doc).raise_for_status()
+            local_http.post(f"{base}/articles", json=doc).raise_for_status()
         wait_until_briefed(base)
     for path in sorted(settings.state_dir.iterdir()):
         path.unlink()
     settings.state_dir.rmdir()
     with running_service(settings) as base:
         health = wait_until_briefed(base)
-        listing = httpx.get(f"{base}/stories").json()
+        listing = local_http.get(f"{base}/stories").json()
     assert health["articles"] == len(example_json)
     assert listing["total"] == 1
     assert listing["stories"][0]["articles"] == len(example_json)

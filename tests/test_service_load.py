@@ -5,11 +5,9 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-import httpx
-
 from loadgen import post_concurrently, synthetic_articles
 from newsbrief.service.store import database_path
-from servers import running_service, wait_for
+from servers import local_http, running_service, wait_for
 from test_service import settings_for
 
 log = logging.getLogger(__name__)
@@ -34,10 +32,10 @@ def test_two_thousand_articles_from_eight_clients(tmp_path):
         # Every poster of the same article was given the same id, and ids are distinct.
         assert all(len(numbers) == 1 for numbers in result.ids.values())
         assert len({n for numbers in result.ids.values() for n in numbers}) == 2000
-        assert httpx.get(f"{base}/health").json()["articles"] == 2000
+        assert local_http.get(f"{base}/health").json()["articles"] == 2000
 
         def grouped():
-            listing = httpx.get(f"{base}/stories", params={"per_page": 200}).json()
+            listing = local_http.get(f"{base}/stories", params={"per_page": 200}).json()
             total = sum(s["articles"] for s in listing["stories"])
             return listing if total == 2000 and listing["total"] <= 200 else None
 

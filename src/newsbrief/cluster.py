@@ -35,7 +35,7 @@ def default_workers() -> int:
 
 def worker_version() -> str:
     """The newsbrief version a worker runs (checked before a cluster is used)."""
-    from . import __version__
+    from .version import __version__
 
     return __version__
 
@@ -124,7 +124,7 @@ class DaskCluster:
     def _check_workers(self, scheduler: str) -> None:
         """Refuse a cluster whose workers run another newsbrief (or none): their
         results would differ from this version's, or every task would fail."""
-        from . import __version__
+        from .version import __version__
 
         try:
             versions = self.client.run(worker_version)

@@ -21,8 +21,8 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from .. import __version__
 from ..errors import NewsbriefError
+from ..version import __version__
 from . import batch, brief, digest, eval, stories
 from .options import positive
 

@@ -50,7 +50,11 @@ def make_grouper(args: argparse.Namespace) -> StoryGrouper:
 
     kwargs = {} if args.threshold is None else {"threshold": args.threshold}
     state = getattr(args, "state", None)
-    if state and Path(state).is_dir() and any(Path(state).iterdir()):
+    from ..stories.state import has_state
+
+    # A save cut off between its renames leaves DIR.old and no DIR: load that too.
+    # A folder that holds something else is read (and refused with its reason), not replaced.
+    if state and (has_state(Path(state)) or (Path(state).is_dir() and any(Path(state).iterdir()))):
         if args.threshold is not None:
             log.warning("--threshold ignored: %s keeps the settings it was made with", state)
         try:

@@ -19,10 +19,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import __version__, labels
+from .. import labels
 from ..digest import DigestEntry, digest_entries
 from ..labels import grouped_claims, headline, source_names, when
 from ..model import Brief, Source, TimelineEvent
+from ..version import __version__
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from .. import __version__
 from ..errors import NewsbriefError
 from ..ingest import article_from_fields, article_from_html, parse_iso_date
 from ..model import Article
+from ..version import __version__
 from .feeds import FeedError, check_feed_url
 from .limits import BodyLimit
 from .service import Service, ServiceSettings

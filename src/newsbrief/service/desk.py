@@ -198,15 +198,13 @@ class Desk:
 
 
 def _story_row(group: StoryGroup, members: tuple[int, ...], sources: dict[int, str]) -> dict:
-    """A story's columns; its source count leaves out near-copies (one wire story
-    printed by ten papers is one source)."""
-    copies = {article_number(a) for a in group.duplicates}
-    independent = {sources.get(n, "") for n in members if n not in copies}
+    """A story's columns; its source count is :meth:`StoryGroup.independent_sources`."""
+    independent = group.independent_sources(lambda a: sources.get(article_number(a), ""))
     return {
         "id": group.id,
         "title": group.title,
         "members": members,
-        "sources": len(independent),
+        "sources": independent,
         "first_published": group.first_published.isoformat() if group.first_published else None,
         "last_published": group.last_published.isoformat() if group.last_published else None,
     }

@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import time
 
-from .. import __version__
 from ..model import Article
+from ..version import __version__
 from .desk import Desk
 from .feeds import FeedPoller
 from .settings import ServiceSettings
