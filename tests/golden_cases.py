@@ -30,9 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
-SHARED = ROOT.parent / "shared"
 SHARED_PINS = GOLDEN / "shared.json"
-DATA = SHARED / "data"
 #: The JSON Lines story sets of ../shared/data that every golden pins.
 DATA_SETS = (
     "multinews_val",
@@ -91,8 +89,8 @@ def _batch(input_path: Path) -> bytes:
         return out.read_bytes() + data
 
 
-def _example_story_line() -> Path:
-    """The bundled example as one JSON Lines story (for batch and multi-story runs)."""
+def _example_batch() -> bytes:
+    """The batch record of the bundled example given as one JSON Lines story."""
     from newsbrief.ingest import load_articles
 
     articles = load_articles([ROOT / "examples" / "raqqa"])
@@ -101,9 +99,10 @@ def _example_story_line() -> Path:
          "published": a.published.isoformat() if a.published else None}
         for a in articles
     ]  # fmt: skip
-    path = Path(tempfile.mkdtemp()) / "raqqa.jsonl"
-    path.write_text(json.dumps({"id": "raqqa", "documents": docs}) + "\n", encoding="utf-8")
-    return path
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "raqqa.jsonl"
+        path.write_text(json.dumps({"id": "raqqa", "documents": docs}) + "\n", encoding="utf-8")
+        return _batch(path)
 
 
 def _cleaned_fixtures() -> bytes:
@@ -131,7 +130,7 @@ def cases() -> list[Case]:
         Case("example.stories.md", lambda: run_cli("stories", example)),
         Case("example.digest.json", lambda: run_cli("digest", example, "--format", "json")),
         Case("example.digest.html", lambda: run_cli("digest", example, "--format", "html")),
-        Case("example.batch.jsonl", lambda: _batch(_example_story_line())),
+        Case("example.batch.jsonl", _example_batch),
         Case("fixtures.eval_small.brief.jsonl",
              lambda: run_cli("brief", str(small), "--format", "json")),
         Case("fixtures.eval_small.brief.md", lambda: run_cli("brief", str(small))),
