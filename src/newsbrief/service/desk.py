@@ -120,19 +120,22 @@ class Desk:
 
     def group_new(self, batch: int = 2000) -> int:
         """Add the articles stored since the last turn to the grouping; returns how many."""
-        added = 0
+        added, last = 0, self._last
         while True:
-            rows = self.store.articles_after(self._last, limit=batch)
+            rows = self.store.articles_after(last, limit=batch)
             if not rows:
                 break
             for row in rows:
                 self.grouper.add(row.article)
-                self._last = row.number
+                last = row.number
             added += len(rows)
         if added:
             self.grouper.refine()
             self._sync()
             self._unsaved = True
+        # Only now are they grouped for readers: /health must not report an
+        # article as grouped while its story is not yet written to the store.
+        self._last = last
         return added
 
     def _sync(self) -> None:
